@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace DigestBot.Cli;
+
+/// <summary>The command line: the worker by default, plus one-shot verbs that share its configuration.</summary>
+public static class CliApp
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("DigestBot: newsletter digests from news feeds, by email and Discord.");
+        var run = RunCommand.Create();
+        root.Add(run);
+        root.Add(SendNowCommand.Create());
+        root.Add(PreviewCommand.Create());
+        root.Action = run.Action;
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Create().Parse(args).InvokeAsync();
+}

@@ -1,0 +1,38 @@
+using DigestBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Cli;
+
+/// <summary>Builds the application for a one-shot verb: validates options and prepares the store, without starting the worker.</summary>
+internal static class CommandHost
+{
+    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken)
+    {
+        var app = DigestBotHost.Build([], HostMode.Command);
+        app.Services.GetService<IStartupValidator>()?.Validate();
+        await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>Runs a verb body, turning configuration errors into a clear message and exit code 2.</summary>
+    public static async Task<int> RunAsync(Func<WebApplication, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var app = await StartAsync(cancellationToken);
+            return await body(app);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Configuration is invalid:");
+            foreach (var failure in ex.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using DigestBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Cli;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the worker: digests on their schedules, plus the web endpoints (the default).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            try
+            {
+                await DigestBotHost.Build([], HostMode.Worker).RunAsync(cancellationToken);
+                return 0;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync("Configuration is invalid:\n  " + string.Join("\n  ", ex.Failures));
+                return 2;
+            }
+        });
+        return command;
+    }
+}

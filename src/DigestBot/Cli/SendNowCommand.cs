@@ -1,0 +1,28 @@
+using System.CommandLine;
+using DigestBot.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigestBot.Cli;
+
+internal static class SendNowCommand
+{
+    public static Command Create()
+    {
+        var digest = new Argument<string>("digest") { Description = "Id of the digest under Digests in appsettings.json." };
+        var command = new Command("send-now", "Run one digest immediately: fetch, rank, and send by email and Discord.") { digest };
+        command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
+        {
+            var clock = app.Services.GetRequiredService<TimeProvider>();
+            var outcome = await app.Services.GetRequiredService<DigestPipeline>()
+                .RunAsync(parse.GetRequiredValue(digest), clock.GetUtcNow(), cancellationToken);
+            Console.WriteLine($"Edition {outcome.EditionId}: {outcome.Status}, {outcome.Digest?.ArticleCount ?? 0} articles");
+            foreach (var delivery in outcome.Deliveries)
+            {
+                Console.WriteLine($"  {delivery.Channel}: {delivery.Sent} sent, {delivery.Failed} failed, {delivery.Skipped} skipped");
+            }
+
+            return outcome.Deliveries.Any(d => d.Failed > 0) ? 1 : 0;
+        }, cancellationToken));
+        return command;
+    }
+}

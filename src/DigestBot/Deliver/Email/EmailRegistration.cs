@@ -1,0 +1,18 @@
+using DigestBot.Render.Email;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Deliver.Email;
+
+public static class EmailRegistration
+{
+    public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<EmailRenderer>();
+        builder.Services.AddSingleton<LinkSigner>();
+        builder.Services.AddSingleton<EmailMessageFactory>();
+        builder.Services.AddSingleton<SmtpConnector>();
+        builder.Services.AddSingleton<EmailDelivery>();
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using DigestBot.Deliver.Discord;
+using DigestBot.Deliver.Email;
+using DigestBot.Fetch;
+using DigestBot.Options;
+using DigestBot.Pipeline;
+using DigestBot.Rank;
+using DigestBot.Scheduling;
+using DigestBot.Store;
+using DigestBot.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Hosting;
+
+public static class DigestBotHost
+{
+    /// <summary>Builds the application. <paramref name="configure"/> lets tests and tools add configuration or replace services.</summary>
+    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        builder.AddDigestBot(mode);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        if (mode == HostMode.Worker)
+        {
+            app.MapDigestBotEndpoints();
+        }
+
+        return app;
+    }
+
+    public static IHostApplicationBuilder AddDigestBot(this WebApplicationBuilder builder, HostMode mode)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDigestBotOptions();
+        builder.Services.AddHostedService<StartupHostedService>();
+        builder.Services.AddSingleton<DigestBotStartup>();
+        builder.AddStore().AddFetch().AddRankAndSummarize().AddEmail().AddDiscord().AddPipeline();
+        builder.AddScheduling(startScheduler: mode == HostMode.Worker);
+        builder.AddWeb(mode);
+        return builder;
+    }
+
+    /// <summary>The folder holding appsettings.json: the working directory when it has one, else the application's folder.</summary>
+    private static string ContentRoot() =>
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            ? Directory.GetCurrentDirectory()
+            : AppContext.BaseDirectory;
+}

@@ -1,0 +1,37 @@
+using DigestBot.Model;
+using DigestBot.Options;
+using DigestBot.Render.Email;
+using DigestBot.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Hosting;
+
+/// <summary>Everything that must be true before the first job runs: schema migrated, templates compiled, configured subscribers present.</summary>
+public sealed partial class DigestBotStartup(
+    Migrator migrator,
+    EmailRenderer renderer,
+    SubscriberStore subscribers,
+    IOptions<EmailOptions> email,
+    ILogger<DigestBotStartup> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await renderer.CompileAsync();
+        var added = 0;
+        foreach (var s in email.Value.Subscribers)
+        {
+            var subscriber = new Subscriber(s.Email, s.Name, s.Sections, s.Digests, SubscriberStatus.Active);
+            if (await subscribers.AddIfMissingAsync(subscriber, cancellationToken))
+            {
+                added++;
+            }
+        }
+
+        LogReady(logger, added);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Store migrated, templates compiled, {Added} subscribers imported from configuration")]
+    private static partial void LogReady(ILogger logger, int added);
+}

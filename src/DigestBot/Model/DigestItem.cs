@@ -1,0 +1,9 @@
+namespace DigestBot.Model;
+
+/// <summary>An article chosen for a digest, with its summary and the other sources that reported the same story.</summary>
+public sealed record DigestItem(Article Article, string Summary, double Score)
+{
+    public IReadOnlyList<SourceRef> AlsoReportedBy { get; init; } = [];
+}
+
+public sealed record SourceRef(string SourceId, string? Name, string Link);

@@ -1,0 +1,23 @@
+namespace DigestBot.Model;
+
+public enum SubscriberStatus
+{
+    Pending,
+    Active,
+    Unsubscribed,
+    Bounced,
+}
+
+public sealed record Subscriber(
+    string Email,
+    string? Name,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<string> Digests,
+    SubscriberStatus Status,
+    string? TimeZone = null)
+{
+    public bool Reads(string digestId) => Digests.Count == 0 || Digests.Contains(digestId, StringComparer.OrdinalIgnoreCase);
+
+    public bool Reads(string digestId, string sectionId) =>
+        Reads(digestId) && (Sections.Count == 0 || Sections.Contains(sectionId, StringComparer.OrdinalIgnoreCase));
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace DigestBot.Options;
+
+/// <summary>
+/// Checks every section, source and digest, and the references between them, so that a mistake in
+/// appsettings.json stops start-up with the key that is wrong instead of failing at 07:00.
+/// </summary>
+internal sealed class CatalogOptionsValidator(IOptionsMonitor<DiscordOptions> discord) : IValidateOptions<CatalogOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CatalogOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Sections.Count == 0)
+        {
+            errors.Add("Sections: at least one section is required (e.g. \"Sections\": { \"space\": { \"Title\": \"Space News\" } }).");
+        }
+
+        errors.AddRange(AnnotationValidator.Validate(options, "").Select(e => e.TrimStart(':')));
+
+        foreach (var (id, source) in options.Sources)
+        {
+            if (!string.IsNullOrEmpty(source.Section) && !options.Sections.ContainsKey(source.Section))
+            {
+                errors.Add($"Sources:{id}:Section: '{source.Section}' is not a section id; known sections: {Known(options.Sections.Keys)}.");
+            }
+
+            if (Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && !uri.IsFile && uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"Sources:{id}:Url: scheme '{uri.Scheme}' is not supported; use http(s) or a file path.");
+            }
+        }
+
+        var destinations = discord.CurrentValue.Destinations;
+        foreach (var (id, digest) in options.Digests)
+        {
+            var key = $"Digests:{id}";
+            if (!string.IsNullOrEmpty(digest.Cron) && !CronExpression.TryParse(digest.Cron, out _))
+            {
+                errors.Add($"{key}:Cron: '{digest.Cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 7 * * ?\").");
+            }
+
+            if (TimeZones.TryFind(digest.TimeZone) is null)
+            {
+                errors.Add($"{key}:TimeZone: '{digest.TimeZone}' is not a known time zone id (e.g. \"Europe/London\", \"America/New_York\", \"UTC\").");
+            }
+
+            foreach (var sectionId in digest.Sections.Where(s => !options.Sections.ContainsKey(s)))
+            {
+                errors.Add($"{key}:Sections: '{sectionId}' is not a section id; known sections: {Known(options.Sections.Keys)}.");
+            }
+
+            foreach (var destination in digest.Discord.Where(d => !destinations.ContainsKey(d)))
+            {
+                errors.Add($"{key}:Discord: '{destination}' is not a destination under Discord:Destinations; known: {Known(destinations.Keys)}.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static string Known(IEnumerable<string> keys)
+    {
+        var list = string.Join(", ", keys);
+        return list.Length == 0 ? "(none)" : list;
+    }
+}

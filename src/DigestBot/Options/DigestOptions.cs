@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DigestBot.Options;
+
+/// <summary>A digest job: what it contains, when it runs and where it goes. Keyed by id under <c>Digests</c>.</summary>
+public sealed class DigestOptions
+{
+    [Required(AllowEmptyStrings = false)]
+    public string Title { get; set; } = "";
+
+    /// <summary>Quartz cron expression with seconds, e.g. <c>0 0 7 * * ?</c> for 07:00 every day.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Cron { get; set; } = "";
+
+    /// <summary>IANA (or Windows) time zone id the cron expression is read in.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Section ids, in the order the digest shows them.</summary>
+    [MinLength(1)]
+    public List<string> Sections { get; set; } = [];
+
+    public bool Email { get; set; } = true;
+
+    /// <summary>Names of destinations under <c>Discord:Destinations</c> this digest is posted to.</summary>
+    public List<string> Discord { get; set; } = [];
+
+    /// <summary>An edition takes the articles first seen since the previous edition, but never further back than this,
+    /// so a first run or a long outage does not send stale stories.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan MaxWindow { get; set; } = TimeSpan.FromHours(24);
+
+    public bool Enabled { get; set; } = true;
+}

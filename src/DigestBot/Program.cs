@@ -1,0 +1,1 @@
+return await DigestBot.Cli.CliApp.RunAsync(args);

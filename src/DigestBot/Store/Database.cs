@@ -1,0 +1,57 @@
+using System.Data.Common;
+using DigestBot.Options;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DigestBot.Store;
+
+/// <summary>Opens connections to the configured store. SQL in this project is written to run unchanged on SQLite and PostgreSQL.</summary>
+public sealed class Database
+{
+    private readonly string connectionString;
+
+    public Database(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        Provider = options.Value.Provider;
+        connectionString = Provider switch
+        {
+            StorageProvider.Postgres => options.Value.PostgresConnectionString
+                ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required when Storage:Provider is Postgres."),
+            _ => SqliteConnectionString(Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath)),
+        };
+    }
+
+    public StorageProvider Provider { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Provider == StorageProvider.Postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string SqliteConnectionString(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Shared,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+}

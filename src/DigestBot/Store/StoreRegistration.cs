@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Store;
+
+public static class StoreRegistration
+{
+    public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton<ArticleStore>();
+        builder.Services.AddSingleton<SourceStatusStore>();
+        builder.Services.AddSingleton<EditionStore>();
+        builder.Services.AddSingleton<SubscriberStore>();
+        builder.Services.AddSingleton<EmailLedger>();
+        builder.Services.AddSingleton<DiscordLedger>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using DigestBot.Model;
+
+namespace DigestBot.Store;
+
+internal sealed class SubscriberRow
+{
+    public string Email { get; set; } = "";
+    public string? Name { get; set; }
+    public string Sections { get; set; } = "";
+    public string Digests { get; set; } = "";
+    public string Status { get; set; } = nameof(SubscriberStatus.Active);
+    public string? TimeZone { get; set; }
+    public long Now { get; set; }
+
+    public static SubscriberRow From(Subscriber s, long now) => new()
+    {
+        Email = SubscriberStore.Normalize(s.Email),
+        Name = s.Name,
+        Sections = string.Join(',', s.Sections),
+        Digests = string.Join(',', s.Digests),
+        Status = s.Status.ToString(),
+        TimeZone = s.TimeZone,
+        Now = now,
+    };
+
+    public Subscriber ToSubscriber() => new(
+        Email,
+        Name,
+        Split(Sections),
+        Split(Digests),
+        Enum.TryParse<SubscriberStatus>(Status, out var status) ? status : SubscriberStatus.Pending,
+        TimeZone);
+
+    private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

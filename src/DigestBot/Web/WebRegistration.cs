@@ -1,0 +1,29 @@
+using DigestBot.Hosting;
+using DigestBot.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace DigestBot.Web;
+
+public static class WebRegistration
+{
+    public static IHostApplicationBuilder AddWeb(this WebApplicationBuilder builder, HostMode mode)
+    {
+        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+        if (mode == HostMode.Worker && web.Enabled)
+        {
+            builder.WebHost.UseUrls(web.Urls);
+        }
+
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapDigestBotEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}
