@@ -1,7 +1,6 @@
 using DigestBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -11,7 +10,7 @@ internal static class CommandHost
     public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken)
     {
         var app = DigestBotHost.Build([], HostMode.Command);
-        app.Services.GetService<IStartupValidator>()?.Validate();
+        ConfigurationErrors.ValidateAll(app.Services);
         await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
         return app;
     }
@@ -24,15 +23,9 @@ internal static class CommandHost
             await using var app = await StartAsync(cancellationToken);
             return await body(app);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
         {
-            await Console.Error.WriteLineAsync("Configuration is invalid:");
-            foreach (var failure in ex.Failures)
-            {
-                await Console.Error.WriteLineAsync("  " + failure);
-            }
-
-            return 2;
+            return await ConfigurationErrors.ReportAsync(failures);
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DigestBot.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -17,10 +16,9 @@ internal static class RunCommand
                 await DigestBotHost.Build([], HostMode.Worker).RunAsync(cancellationToken);
                 return 0;
             }
-            catch (OptionsValidationException ex)
+            catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
             {
-                await Console.Error.WriteLineAsync("Configuration is invalid:\n  " + string.Join("\n  ", ex.Failures));
-                return 2;
+                return await ConfigurationErrors.ReportAsync(failures);
             }
         });
         return command;

@@ -17,10 +17,10 @@ namespace DigestBot.Hosting;
 public static class DigestBotHost
 {
     /// <summary>Builds the application. <paramref name="configure"/> lets tests and tools add configuration or replace services.</summary>
-    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? ContentRoot() });
         builder.AddDigestBot(mode);
         configure?.Invoke(builder);
         var app = builder.Build();
