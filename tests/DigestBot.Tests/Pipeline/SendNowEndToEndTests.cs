@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using DigestBot.Pipeline;
+using DigestBot.Tests.Support;
+using MimeKit;
+
+namespace DigestBot.Tests.Pipeline;
+
+/// <summary>One digest the whole way: local feed -> SQLite -> ranking -> Razor -> smtp-sink and a Discord-compatible server.</summary>
+public sealed class SendNowEndToEndTests : IAsyncLifetime
+{
+    private SmtpSink sink = null!;
+    private FakeDiscordServer discord = null!;
+
+    public async Task InitializeAsync()
+    {
+        Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
+        sink = await SmtpSink.StartAsync();
+        discord = await FakeDiscordServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (sink is not null)
+        {
+            await sink.DisposeAsync();
+        }
+
+        if (discord is not null)
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_freshArticles_emailsEverySubscriberAndPostsToDiscord()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var app = CreateApp(now);
+
+        await app.StartAsync();
+        var outcome = await app.Get<DigestPipeline>().RunAsync("daily", now);
+
+        Assert.Equal("sent", outcome.Status);
+        var messages = await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
+        Assert.Equal(2, messages.Count);
+
+        var all = messages.Single(m => m.Recipients.Contains("all@example.org")).Message;
+        Assert.Equal("multipart/alternative", all.Body?.ContentType.MimeType);
+        Assert.Contains("Booster lands on drone ship", all.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Booster lands on drone ship", all.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Wind farm opens", all.HtmlBody, StringComparison.Ordinal);
+        Assert.StartsWith("Test Daily: ", all.Subject ?? "", StringComparison.Ordinal);
+        Assert.Contains("List-Unsubscribe=One-Click", all.Headers["List-Unsubscribe-Post"], StringComparison.Ordinal);
+        Assert.Contains("http://digestbot.test/unsubscribe?email=all%40example.org&token=", all.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Contains("1 Test Street, Testville", all.HtmlBody, StringComparison.Ordinal);
+
+        var spaceOnly = messages.Single(m => m.Recipients.Contains("space@example.org")).Message;
+        Assert.Contains("Booster lands on drone ship", spaceOnly.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wind farm opens", spaceOnly.HtmlBody, StringComparison.Ordinal);
+
+        var post = Assert.Single(discord.Messages);
+        var embeds = post.Body["embeds"]!.AsArray();
+        Assert.Equal(2, embeds.Count);
+        Assert.Contains("Booster lands on drone ship", embeds[0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(post.Body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Equal("?wait=true", post.Query);
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_sameSlotTwice_sendsOnce()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var app = CreateApp(now);
+        await app.StartAsync();
+        var pipeline = app.Get<DigestPipeline>();
+
+        await pipeline.RunAsync("daily", now);
+        var second = await pipeline.RunAsync("daily", now);
+
+        Assert.Equal("already-sent", second.Status);
+        await Task.Delay(300);
+        Assert.Equal(2, sink.Messages().Count);
+        Assert.Single(discord.Messages);
+    }
+
+    [SkippableFact]
+    public async Task RunAsync_nextSlotWithNothingNew_sendsNothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var app = CreateApp(now);
+        await app.StartAsync();
+        var pipeline = app.Get<DigestPipeline>();
+
+        await pipeline.RunAsync("daily", now);
+        var next = await pipeline.RunAsync("daily", now.AddMinutes(1));
+
+        Assert.Equal("empty", next.Status);
+        await Task.Delay(300);
+        Assert.Equal(2, sink.Messages().Count);
+    }
+
+    private TestApp CreateApp(DateTimeOffset now)
+    {
+        var app = TestApp.Create(c =>
+        {
+            c["Sections"]!["energy"] = new JsonObject { ["Title"] = "Energy News", ["TopN"] = 3 };
+            c["Digests"]!["daily"]!["Sections"] = new JsonArray("space", "energy");
+            c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
+            c["Smtp"]!["Port"] = sink.Port;
+            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord.CreateWebhook("community") };
+        });
+        app.AddSource("space-wire", "space", TestFeeds.Rss("Space Wire", "https://space.example.org/",
+            new TestItem("Booster lands on drone ship", "https://space.example.org/booster", now.AddHours(-1), "The first stage landed 600 km downrange."),
+            new TestItem("Probe enters orbit around Jupiter", "https://space.example.org/jupiter", now.AddHours(-3), "After a five-year cruise the probe fired its engine.")));
+        app.AddSource("grid", "energy", TestFeeds.Rss("Grid", "https://grid.example.org/",
+            new TestItem("Wind farm opens", "https://grid.example.org/wind", now.AddHours(-2), "Eighty turbines now feed the grid.")));
+        app.AddSubscriber("all@example.org", "All Sections");
+        app.AddSubscriber("space@example.org", "Space Only", "space");
+        return app;
+    }
+}
