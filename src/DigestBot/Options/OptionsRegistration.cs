@@ -18,6 +18,8 @@ public static class OptionsRegistration
         Section<DiscordOptions>(builder, DiscordOptions.SectionName);
         Section<StorageOptions>(builder, StorageOptions.SectionName);
         Section<WebOptions>(builder, WebOptions.SectionName);
+        Section<FanOutOptions>(builder, FanOutOptions.SectionName);
+        Section<SchedulingOptions>(builder, SchedulingOptions.SectionName);
         return builder;
     }
 

@@ -1,5 +1,4 @@
 using DigestBot.Deliver.Discord;
-using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;
@@ -10,16 +9,25 @@ namespace DigestBot.Pipeline;
 
 /// <summary>
 /// The whole job for one scheduled slot, top to bottom:
-/// Claim -> Fetch -> Store -> Rank -> Summarize (DigestBuilder) -> Render + Deliver (email, Discord) -> Record.
+/// Claim -> Fetch -> Store -> Rank -> Summarize (DigestBuilder) -> Record content -> Deliver (email batches, Discord) -> Record.
+/// A slot claimed before is resumed with its recorded content, or left alone while another node's lease on it is live.
 /// </summary>
 public sealed partial class DigestPipeline(
     IOptionsMonitor<CatalogOptions> catalog,
+    IOptionsMonitor<FanOutOptions> fanOutOptions,
     EditionStore editions,
+    EditionContentStore contents,
+    EmailBatchStore batches,
     DigestBuilder builder,
-    EmailDelivery email,
+    EditionFanOut fanOut,
     DiscordDelivery discord,
+    TimeProvider clock,
     ILogger<DigestPipeline> logger)
 {
+    /// <summary>
+    /// Runs (or resumes) the edition of <paramref name="slot"/>. Cancelling <paramref name="cancellationToken"/> is a
+    /// graceful stop: the message in hand is finished, the rest is handed back for a later run or another node.
+    /// </summary>
     public async Task<EditionOutcome> RunAsync(string digestId, DateTimeOffset slot, CancellationToken cancellationToken = default)
     {
         if (!catalog.CurrentValue.Digests.TryGetValue(digestId, out var options))
@@ -27,37 +35,89 @@ public sealed partial class DigestPipeline(
             throw new ArgumentException($"Unknown digest '{digestId}'. Configured digests: {string.Join(", ", catalog.CurrentValue.Digests.Keys)}.", nameof(digestId));
         }
 
-        var claim = await editions.ClaimAsync(digestId, slot, cancellationToken);
+        var settings = fanOutOptions.CurrentValue;
+        var claim = await editions.ClaimAsync(digestId, slot, settings.Lease, cancellationToken);
         if (claim.IsFinished)
         {
             LogAlreadySent(logger, claim.EditionId);
             return new EditionOutcome(claim.EditionId, "already-sent", null, []);
         }
 
-        var digest = await builder.BuildAsync(digestId, slot, claim.EditionId, cancellationToken);
-        if (digest.ArticleCount == 0)
+        if (!claim.Owned)
         {
-            await editions.CompleteAsync(claim.EditionId, "empty", [], null, cancellationToken);
-            LogEmpty(logger, claim.EditionId);
-            return new EditionOutcome(claim.EditionId, "empty", digest, []);
+            LogHeldElsewhere(logger, claim.EditionId);
+            return new EditionOutcome(claim.EditionId, "in-progress", null, []);
         }
 
-        await editions.RecordContentAsync(digest, cancellationToken);
+        var finished = false;
+        await using var lease = new LeaseKeeper(ct => editions.RenewLeaseAsync(claim.EditionId, settings.Lease, ct), settings.Lease, clock, logger, claim.EditionId);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        try
+        {
+            var outcome = await DeliverAsync(claim, options, settings, stop.Token);
+            finished = outcome.Status != "interrupted";
+            return outcome;
+        }
+        finally
+        {
+            if (!finished)
+            {
+                // Hand the edition back at once so a restart or another node resumes it without waiting for the lease.
+                await editions.ReleaseLeaseAsync(claim.EditionId, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<EditionOutcome> DeliverAsync(EditionClaim claim, DigestOptions options, FanOutOptions settings, CancellationToken stop)
+    {
+        Digest digest;
+        if (claim.HasContent)
+        {
+            digest = await contents.LoadAsync(claim.EditionId, stop)
+                ?? throw new InvalidOperationException($"Edition {claim.EditionId} is {claim.Status} but has no recorded content.");
+            if (claim.Status == EditionStatus.Partial)
+            {
+                await batches.ReopenAsync(claim.EditionId, stop);
+            }
+
+            LogResuming(logger, claim.EditionId, claim.Status);
+        }
+        else
+        {
+            digest = await builder.BuildAsync(claim.DigestId, claim.Slot, claim.EditionId, stop);
+            if (digest.ArticleCount == 0)
+            {
+                await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
+                LogEmpty(logger, claim.EditionId);
+                return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
+            }
+
+            await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop);
+        }
+
+        if (options.Email && !await fanOut.RunToEndAsync(digest, stop, CancellationToken.None))
+        {
+            LogInterrupted(logger, claim.EditionId);
+            return new EditionOutcome(claim.EditionId, "interrupted", digest, []);
+        }
 
         var results = new List<DeliveryResult>();
-        if (options.Email)
-        {
-            results.Add(await email.DeliverAsync(digest, cancellationToken));
-        }
-
+        var discordFailed = 0;
         if (options.Discord.Count > 0)
         {
-            results.Add(await discord.DeliverAsync(digest, options.Discord, cancellationToken));
+            var posted = await discord.DeliverAsync(digest, options.Discord, stop);
+            discordFailed = posted.Failed;
+            results.Add(posted);
         }
 
-        var failed = results.Sum(r => r.Failed);
-        var status = failed == 0 ? "sent" : "partial";
-        await editions.CompleteAsync(claim.EditionId, status, results, null, cancellationToken);
+        var totals = await contents.TotalsAsync(claim.EditionId, CancellationToken.None);
+        if (options.Email)
+        {
+            results.Insert(0, new DeliveryResult("email", totals.EmailsSent, totals.EmailsFailed, 0));
+        }
+
+        var status = totals.EmailsFailed == 0 && discordFailed == 0 ? EditionStatus.Sent : EditionStatus.Partial;
+        await editions.CompleteAsync(claim.EditionId, status, totals, null, CancellationToken.None);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
         return new EditionOutcome(claim.EditionId, status, digest, results);
     }
@@ -70,6 +130,15 @@ public sealed partial class DigestPipeline(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Edition {EditionId} finished with {Articles} articles: {Status}")]
     private static partial void LogCompleted(ILogger logger, string editionId, int articles, string status);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Edition {EditionId} is being sent by another node; this run sends nothing")]
+    private static partial void LogHeldElsewhere(ILogger logger, string editionId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Resuming edition {EditionId} ({Status}) with its recorded content")]
+    private static partial void LogResuming(ILogger logger, string editionId, string status);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Edition {EditionId} stopped before it finished; it resumes on the next run")]
+    private static partial void LogInterrupted(ILogger logger, string editionId);
 }
 
 public sealed record EditionOutcome(string EditionId, string Status, Digest? Digest, IReadOnlyList<DeliveryResult> Deliveries);

@@ -1,31 +1,81 @@
 using Dapper;
-using DigestBot.Model;
 
 namespace DigestBot.Store;
 
 /// <summary>
 /// Editions are claimed before anything is sent: (digest, scheduled slot) is inserted once, so a second fire of the same
 /// trigger, a second node or a manual send of the same slot finds the claim and does not start a second edition.
+/// The claimant holds a lease it renews while it works; when the lease runs out (the node died) another claimant takes over.
 /// </summary>
-public sealed class EditionStore(Database database, TimeProvider clock)
+public sealed class EditionStore(Database database, TimeProvider clock, NodeIdentity node)
 {
     public static string EditionIdFor(string digestId, DateTimeOffset slot) =>
         $"{digestId}@{slot.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
 
-    /// <summary>Claims the slot; returns the existing edition instead when it was claimed before.</summary>
-    public async Task<EditionClaim> ClaimAsync(string digestId, DateTimeOffset slot, CancellationToken cancellationToken = default)
+    /// <summary>Claims the slot, or takes over an unfinished edition of it whose owner's lease ran out.</summary>
+    public async Task<EditionClaim> ClaimAsync(string digestId, DateTimeOffset slot, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var id = EditionIdFor(digestId, slot);
+        var now = clock.GetUtcNow();
+        var args = new { id, digestId, slot = UnixTime.ToMs(slot), now = UnixTime.ToMs(now), until = UnixTime.ToMs(now + lease), owner = node.Id };
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO editions (id, digest_id, slot, claimed_at, status) VALUES (@id, @digestId, @slot, @now, 'claimed')
+            INSERT INTO editions (id, digest_id, slot, claimed_at, status, owner, lease_until)
+            VALUES (@id, @digestId, @slot, @now, 'claimed', @owner, @until)
             ON CONFLICT DO NOTHING
-            """,
-            new { id, digestId, slot = UnixTime.ToMs(slot), now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+            """, args, cancellationToken: cancellationToken));
+        if (inserted == 1)
+        {
+            return new EditionClaim(id, digestId, slot, true, EditionStatus.Claimed);
+        }
+
+        // One UPDATE decides between concurrent claimants: only one of them sees the expired lease.
+        var taken = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE editions SET owner = @owner, lease_until = @until
+            WHERE id = @id AND status IN ('claimed', 'delivering', 'partial') AND (lease_until < @now OR owner = @owner)
+            """, args, cancellationToken: cancellationToken));
         var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT status FROM editions WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return new EditionClaim(id, inserted == 1, status ?? "claimed");
+        return new EditionClaim(id, digestId, slot, false, status ?? EditionStatus.Claimed, taken == 1);
+    }
+
+    /// <summary>Extends this node's lease on the edition; false when another node has taken it over.</summary>
+    public async Task<bool> RenewLeaseAsync(string editionId, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE editions SET lease_until = @until WHERE id = @editionId AND owner = @owner",
+            new { editionId, owner = node.Id, until = UnixTime.ToMs(clock.GetUtcNow() + lease) }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Gives the edition up at once (graceful stop), so another node or a restart resumes it without waiting.</summary>
+    public async Task ReleaseLeaseAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE editions SET lease_until = 0 WHERE id = @editionId AND owner = @owner",
+            new { editionId, owner = node.Id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Unfinished editions no live node holds: their owner died, stopped, or gave up.</summary>
+    public async Task<IReadOnlyList<UnfinishedEdition>> OrphanedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Id, string DigestId, long Slot)>(new CommandDefinition(
+            "SELECT id, digest_id, slot FROM editions WHERE status IN ('claimed', 'delivering') AND lease_until < @now ORDER BY slot",
+            new { now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new UnfinishedEdition(r.Id, r.DigestId, UnixTime.FromMs(r.Slot))).ToList();
+    }
+
+    /// <summary>The latest slot of this digest that any run claimed, finished or not.</summary>
+    public async Task<DateTimeOffset?> LastClaimedSlotAsync(string digestId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var slot = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(slot) FROM editions WHERE digest_id = @digestId", new { digestId }, cancellationToken: cancellationToken));
+        return UnixTime.FromMs(slot);
     }
 
     /// <summary>The articles sent in earlier editions of this digest, so that no article is sent twice.</summary>
@@ -38,60 +88,16 @@ public sealed class EditionStore(Database database, TimeProvider clock)
         return ids.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The articles chosen for an edition, recorded before delivery so that a resumed edition sends the same content.</summary>
-    public async Task<IReadOnlyList<(string SectionId, string ArticleId)>> ChosenArticlesAsync(string editionId, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync(string editionId, string status, EditionTotals totals, string? error, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            "SELECT section_id, article_id FROM edition_articles WHERE edition_id = @editionId",
-            new { editionId }, cancellationToken: cancellationToken));
-        return rows.ToList();
-    }
-
-    public async Task RecordContentAsync(Digest digest, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var section in digest.Sections)
-        {
-            foreach (var item in section.Items)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO edition_articles (edition_id, digest_id, article_id, section_id)
-                    VALUES (@editionId, @digestId, @articleId, @sectionId) ON CONFLICT DO NOTHING
-                    """,
-                    new { editionId = digest.EditionId, digestId = digest.DigestId, articleId = item.Article.Id, sectionId = section.SectionId },
-                    transaction, cancellationToken: cancellationToken));
-            }
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE editions SET articles = @count, status = 'delivering' WHERE id = @id",
-            new { count = digest.ArticleCount, id = digest.EditionId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task CompleteAsync(string editionId, string status, IReadOnlyList<DeliveryResult> results, string? error, CancellationToken cancellationToken = default)
-    {
-        var email = results.Where(r => r.Channel == "email").ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE editions SET status = @status, completed_at = @now, emails_sent = @sent, emails_failed = @failed,
-                                discord_posts = @posts, error = @error
+            UPDATE editions SET status = @status, completed_at = @now, emails_sent = @EmailsSent, emails_failed = @EmailsFailed,
+                                discord_posts = @DiscordPosts, error = @error, lease_until = 0
             WHERE id = @editionId
             """,
-            new
-            {
-                editionId,
-                status,
-                now = UnixTime.ToMs(clock.GetUtcNow()),
-                sent = email.Sum(r => r.Sent),
-                failed = email.Sum(r => r.Failed),
-                posts = results.Where(r => r.Channel == "discord").Sum(r => r.Sent),
-                error,
-            },
+            new { editionId, status, now = UnixTime.ToMs(clock.GetUtcNow()), totals.EmailsSent, totals.EmailsFailed, totals.DiscordPosts, error },
             cancellationToken: cancellationToken));
     }
 
@@ -103,10 +109,4 @@ public sealed class EditionStore(Database database, TimeProvider clock)
             new { digestId }, cancellationToken: cancellationToken));
         return UnixTime.FromMs(slot);
     }
-}
-
-/// <summary>The outcome of claiming a slot: <see cref="IsNew"/> is false when another run claimed it first.</summary>
-public sealed record EditionClaim(string EditionId, bool IsNew, string Status)
-{
-    public bool IsFinished => Status is "sent" or "empty";
 }

@@ -11,7 +11,10 @@ public static class StoreRegistration
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<SourceStatusStore>();
+        builder.Services.AddSingleton<NodeIdentity>();
         builder.Services.AddSingleton<EditionStore>();
+        builder.Services.AddSingleton<EditionContentStore>();
+        builder.Services.AddSingleton<EmailBatchStore>();
         builder.Services.AddSingleton<SubscriberStore>();
         builder.Services.AddSingleton<EmailLedger>();
         builder.Services.AddSingleton<DiscordLedger>();

@@ -38,18 +38,25 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Streams active subscribers in address order, a page at a time, so a large list never sits in memory.</summary>
-    public async IAsyncEnumerable<Subscriber> StreamActiveAsync(
-        int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Subscriber> StreamActiveAsync(int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        StreamActiveRangeAsync("", null, pageSize, cancellationToken);
+
+    /// <summary>Active subscribers with an address after <paramref name="after"/> and up to <paramref name="through"/> (null: to the end).</summary>
+    public async IAsyncEnumerable<Subscriber> StreamActiveRangeAsync(
+        string after, string? through, int pageSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var after = "";
         while (true)
         {
             List<SubscriberRow> page;
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
                 page = (await connection.QueryAsync<SubscriberRow>(new CommandDefinition(
-                    $"SELECT {Columns} FROM subscribers WHERE status = 'Active' AND email > @after ORDER BY email LIMIT @pageSize",
-                    new { after, pageSize }, cancellationToken: cancellationToken))).ToList();
+                    $"""
+                    SELECT {Columns} FROM subscribers
+                    WHERE status = 'Active' AND email > @after AND (@through IS NULL OR email <= @through)
+                    ORDER BY email LIMIT @pageSize
+                    """,
+                    new { after, through, pageSize }, cancellationToken: cancellationToken))).ToList();
             }
 
             foreach (var row in page)

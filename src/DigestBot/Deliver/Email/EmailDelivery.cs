@@ -15,14 +15,18 @@ public sealed partial class EmailDelivery(
     SmtpConnector connector,
     ILogger<EmailDelivery> logger)
 {
-    public async Task<DeliveryResult> DeliverAsync(Digest digest, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> DeliverAsync(Digest digest, CancellationToken cancellationToken = default) =>
+        DeliverAsync(digest, subscribers.StreamActiveAsync(cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>Sends the edition to the given recipients (one batch of a fan-out); the ledger still skips those already sent.</summary>
+    public async Task<DeliveryResult> DeliverAsync(Digest digest, IAsyncEnumerable<Subscriber> recipients, CancellationToken cancellationToken = default)
     {
         var done = await ledger.SentAsync(digest.EditionId, cancellationToken);
         int sent = 0, failed = 0, skipped = 0;
         SmtpClient? client = null;
         try
         {
-            await foreach (var subscriber in subscribers.StreamActiveAsync(cancellationToken: cancellationToken))
+            await foreach (var subscriber in recipients.WithCancellation(cancellationToken))
             {
                 var model = messages.Model(digest, subscriber);
                 if (done.Contains(subscriber.Email) || !subscriber.Reads(digest.DigestId) || model.Sections.Count == 0)

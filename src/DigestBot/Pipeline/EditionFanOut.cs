@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using DigestBot.Deliver.Email;
+using DigestBot.Model;
+using DigestBot.Options;
+using DigestBot.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Pipeline;
+
+/// <summary>
+/// The email fan-out of an edition as claimed batches: each node works whatever batch is free, a batch is marked done
+/// only after every message in it is in the ledger, and a stop request finishes the message in hand and hands the
+/// batch back. So a crash re-sends at most the messages in flight, and a second node adds throughput.
+/// </summary>
+public sealed partial class EditionFanOut(
+    EmailBatchStore batches,
+    SubscriberStore subscribers,
+    EmailDelivery email,
+    IOptionsMonitor<FanOutOptions> options,
+    TimeProvider clock,
+    ILogger<EditionFanOut> logger)
+{
+    /// <summary>Messages already being sent get this long after a stop request before they are cut off.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>Works batches until every batch of the edition is done (true), or <paramref name="stop"/> fires (false).</summary>
+    public async Task<bool> RunToEndAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            await HelpAsync(digest, stop, cancellationToken);
+            if (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (await batches.RemainingAsync(digest.EditionId, cancellationToken) == 0)
+            {
+                return true;
+            }
+
+            // Other nodes hold the rest; wait for them, or for their leases to run out.
+            try
+            {
+                await Task.Delay(options.CurrentValue.PollInterval, clock, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Works the batches of the edition that are free now, on <c>FanOut:ParallelBatches</c> SMTP sessions.</summary>
+    public async Task HelpAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
+    {
+        using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var graceful = stop.Register(() => hard.CancelAfter(StopGrace));
+        var workers = Enumerable.Range(0, options.CurrentValue.ParallelBatches).Select(_ => WorkAsync(digest, stop, hard.Token));
+        await Task.WhenAll(workers);
+    }
+
+    private async Task WorkAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var settings = options.CurrentValue;
+            var batch = await batches.ClaimNextAsync(digest.EditionId, settings.Lease, cancellationToken);
+            if (batch is null)
+            {
+                return;
+            }
+
+            if (!await RunBatchAsync(digest, batch, settings, stop, cancellationToken))
+            {
+                try
+                {
+                    await Task.Delay(settings.RetryDelay, clock, stop);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>False when the batch could not be finished because of a delivery error (it is handed back for a retry).</summary>
+    private async Task<bool> RunBatchAsync(Digest digest, EmailBatch batch, FanOutOptions settings, CancellationToken stop, CancellationToken cancellationToken)
+    {
+        var interrupted = new StrongBox<bool>();
+        await using var lease = new LeaseKeeper(ct => batches.RenewAsync(batch, settings.Lease, ct), settings.Lease, clock, logger, $"batch {batch.BatchNo} of {batch.EditionId}");
+        using var yieldStop = CancellationTokenSource.CreateLinkedTokenSource(stop, lease.Lost);
+        try
+        {
+            var recipients = UntilStopped(subscribers.StreamActiveRangeAsync(batch.AfterEmail, batch.LastEmail, cancellationToken: cancellationToken), yieldStop.Token, interrupted);
+            var result = await email.DeliverAsync(digest, recipients, cancellationToken);
+            if (interrupted.Value)
+            {
+                await batches.ReleaseAsync(batch, CancellationToken.None);
+                LogBatchHandedBack(logger, batch.BatchNo, batch.EditionId, result.Sent);
+                return true;
+            }
+
+            await batches.CompleteAsync(batch, CancellationToken.None);
+            LogBatchDone(logger, batch.BatchNo, batch.EditionId, result.Sent, result.Failed);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The SMTP server is down or dropped us: what was accepted is in the ledger; the rest is retried later.
+            LogBatchFailed(logger, batch.BatchNo, batch.EditionId, settings.RetryDelay, ex);
+            await batches.ReleaseAsync(batch, CancellationToken.None);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            await batches.ReleaseAsync(batch, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async IAsyncEnumerable<Subscriber> UntilStopped(
+        IAsyncEnumerable<Subscriber> source, CancellationToken stop, StrongBox<bool> interrupted,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var subscriber in source.WithCancellation(cancellationToken))
+        {
+            if (stop.IsCancellationRequested)
+            {
+                interrupted.Value = true;
+                yield break;
+            }
+
+            yield return subscriber;
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Batch {BatchNo} of {EditionId} done: {Sent} sent, {Failed} failed")]
+    private static partial void LogBatchDone(ILogger logger, int batchNo, string editionId, int sent, int failed);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Stopping: batch {BatchNo} of {EditionId} handed back after {Sent} messages")]
+    private static partial void LogBatchHandedBack(ILogger logger, int batchNo, string editionId, int sent);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Batch {BatchNo} of {EditionId} could not be delivered; retrying in {Delay}")]
+    private static partial void LogBatchFailed(ILogger logger, int batchNo, string editionId, TimeSpan delay, Exception exception);
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using DigestBot.Model;
+
+namespace DigestBot.Store;
+
+/// <summary>
+/// What an edition sends, recorded once before the first message goes out: the digest itself (so a resumed edition
+/// sends the same content), the chosen articles (so later editions skip them) and the email batches any node may claim.
+/// </summary>
+public sealed class EditionContentStore(Database database)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Records content and batches (none when <paramref name="batchSize"/> is null: no email) and moves the edition to
+    /// delivering, all in one transaction.
+    /// </summary>
+    public async Task StartDeliveryAsync(Digest digest, int? batchSize, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var section in digest.Sections)
+        {
+            foreach (var item in section.Items)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO edition_articles (edition_id, digest_id, article_id, section_id)
+                    VALUES (@editionId, @digestId, @articleId, @sectionId) ON CONFLICT DO NOTHING
+                    """,
+                    new { editionId = digest.EditionId, digestId = digest.DigestId, articleId = item.Article.Id, sectionId = section.SectionId },
+                    transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        if (batchSize is { } size)
+        {
+            await PlanBatchesAsync(connection, transaction, digest.EditionId, size, cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE editions SET articles = @count, status = 'delivering', content = @content WHERE id = @id",
+            new { count = digest.ArticleCount, id = digest.EditionId, content = JsonSerializer.Serialize(digest, Json) },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task PlanBatchesAsync(DbConnection connection, DbTransaction transaction, string editionId, int batchSize, CancellationToken cancellationToken)
+    {
+        // Every batchSize-th active address closes a batch; the last batch is open-ended, so an address added during
+        // the fan-out still falls in some batch.
+        var boundaries = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT email FROM (SELECT email, ROW_NUMBER() OVER (ORDER BY email) AS n FROM subscribers WHERE status = 'Active') ranked
+            WHERE n % @batchSize = 0 ORDER BY email
+            """, new { batchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+        var after = "";
+        for (var i = 0; i <= boundaries.Count; i++)
+        {
+            var last = i < boundaries.Count ? boundaries[i] : null;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO email_batches (edition_id, batch_no, after_email, last_email, status)
+                VALUES (@editionId, @i, @after, @last, 'pending') ON CONFLICT DO NOTHING
+                """, new { editionId, i, after, last }, transaction, cancellationToken: cancellationToken));
+            after = last ?? after;
+        }
+    }
+
+    /// <summary>The digest recorded for the edition, or null when delivery never started.</summary>
+    public async Task<Digest?> LoadAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var content = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT content FROM editions WHERE id = @editionId", new { editionId }, cancellationToken: cancellationToken));
+        return content is null ? null : JsonSerializer.Deserialize<Digest>(content, Json);
+    }
+
+    /// <summary>Counts from the ledgers, so every run and every node that worked on the edition is counted once.</summary>
+    public async Task<EditionTotals> TotalsAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Sent, long Failed, long Posts)>(new CommandDefinition(
+            """
+            SELECT (SELECT COUNT(*) FROM email_deliveries WHERE edition_id = @editionId AND status = 'sent'),
+                   (SELECT COUNT(*) FROM email_deliveries WHERE edition_id = @editionId AND status = 'failed'),
+                   (SELECT COUNT(*) FROM discord_posts WHERE edition_id = @editionId)
+            """, new { editionId }, cancellationToken: cancellationToken));
+        return new EditionTotals((int)row.Sent, (int)row.Failed, (int)row.Posts);
+    }
+}
