@@ -19,7 +19,7 @@ public static class OptionsRegistration
         Section<StorageOptions>(builder, StorageOptions.SectionName);
         Section<WebOptions>(builder, WebOptions.SectionName);
         Section<FanOutOptions>(builder, FanOutOptions.SectionName);
-        Section<SchedulingOptions>(builder, SchedulingOptions.SectionName);
+        Section<DigestSchedulingOptions>(builder, DigestSchedulingOptions.SectionName);
         return builder;
     }
 

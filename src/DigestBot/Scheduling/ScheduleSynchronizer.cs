@@ -74,7 +74,10 @@ public sealed partial class ScheduleSynchronizer(
         TriggerBuilder.Create()
             .WithIdentity(digestId, Group)
             .ForJob(JobKeyFor(digestId))
-            .WithCronSchedule(digest.Cron, c => c.InTimeZone(Options.TimeZones.TryFind(digest.TimeZone) ?? TimeZoneInfo.Utc))
+            .WithCronSchedule(digest.Cron, c => c
+                .InTimeZone(Options.TimeZones.TryFind(digest.TimeZone) ?? TimeZoneInfo.Utc)
+                // Missed slots are MissedScheduleCatchUp's business (one slot, within a grace window), not Quartz's.
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
             .Build();
 
     private async Task SynchronizeSafelyAsync(CatalogOptions options)

@@ -1,3 +1,5 @@
+using DigestBot.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -6,14 +8,33 @@ namespace DigestBot.Scheduling;
 
 public static class SchedulingRegistration
 {
-    /// <summary>Quartz with the digests of appsettings.json as cron jobs. Only the worker verb starts the scheduler.</summary>
+    /// <summary>
+    /// Quartz with the digests of appsettings.json as cron jobs. Only the worker verb starts the scheduler. With
+    /// PostgreSQL storage and <c>Scheduling:Clustered</c>, the workers share one clustered Quartz job store.
+    /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, bool startScheduler)
     {
-        builder.Services.AddQuartz();
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var scheduling = builder.Configuration.GetSection(DigestSchedulingOptions.SectionName).Get<DigestSchedulingOptions>() ?? new DigestSchedulingOptions();
+        builder.Services.AddSingleton<MissedScheduleCatchUp>();
+        builder.Services.AddQuartz(q =>
+        {
+            if (startScheduler && scheduling.Clustered && storage.Provider == StorageProvider.Postgres
+                && !string.IsNullOrEmpty(storage.PostgresConnectionString))
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(storage.PostgresConnectionString);
+                    store.ProvisionSchema();
+                    store.UseClustering(c => c.CheckinInterval = scheduling.ClusterCheckinInterval);
+                });
+            }
+        });
         if (startScheduler)
         {
             builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<ScheduleSynchronizer>();
+            builder.Services.AddHostedService<EditionRecoveryService>();
         }
 
         return builder;

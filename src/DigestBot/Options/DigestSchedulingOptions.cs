@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DigestBot.Options;
 
 /// <summary>How the scheduler keeps its jobs and what it does about slots missed while no worker was running.</summary>
-public sealed class SchedulingOptions
+public sealed class DigestSchedulingOptions
 {
     public const string SectionName = "Scheduling";
 
