@@ -4,39 +4,48 @@ using DigestBot.Model;
 
 namespace DigestBot.Fetch;
 
-/// <summary>Turns parsed entries into articles with stable ids (from the entry id, else the link), so re-fetches de-duplicate.</summary>
+/// <summary>
+/// Turns parsed entries into articles: stable ids (from the entry id, else the canonical link) so re-fetches and re-dated
+/// items de-duplicate, canonical links, plain-text titles, sanitized HTML, UTC dates.
+/// </summary>
 public static class ArticleMapper
 {
+    private const int MaxTitleLength = 300;
+
     public static IReadOnlyList<Article> ToArticles(ParsedFeed feed, FeedSource source, DateTimeOffset fetchedAt)
     {
         var articles = new List<Article>(feed.Entries.Count);
-        var baseUri = Uri.TryCreate(feed.Link, UriKind.Absolute, out var feedLink) ? feedLink : source.Location;
+        var sourceBase = source.Location.IsFile ? null : source.Location;
+        var baseUri = Uri.TryCreate(feed.Link, UriKind.Absolute, out var feedLink) && feedLink.Scheme is "http" or "https" ? feedLink : sourceBase;
         for (var position = 0; position < feed.Entries.Count; position++)
         {
             var entry = feed.Entries[position];
-            var link = ResolveLink(entry.Link, baseUri);
-            var title = entry.Title ?? entry.Summary?[..Math.Min(entry.Summary.Length, 80)];
-            if (link is null || string.IsNullOrWhiteSpace(title))
+            var link = LinkCanonicalizer.Canonicalize(entry.Link, baseUri) ?? LinkCanonicalizer.Canonicalize(entry.Id, baseUri);
+            var linkUri = link is null ? baseUri : new Uri(link);
+            var summary = HtmlContent.Sanitize(entry.Summary, linkUri);
+            var content = HtmlContent.Sanitize(entry.ContentHtml, linkUri);
+            var title = Title(entry) ?? Truncate(HtmlContent.ToText(summary ?? content), 80);
+            if (link is null || title is null)
             {
                 continue;
             }
 
             articles.Add(new Article
             {
-                Id = StableId(source.Id, entry.Id ?? link),
+                Id = StableId(source.Id, string.IsNullOrWhiteSpace(entry.Id) ? link : entry.Id.Trim()),
                 SourceId = source.Id,
                 SectionId = source.SectionId,
-                Title = title,
+                Title = Truncate(title, MaxTitleLength)!,
                 Link = link,
-                Summary = entry.Summary,
-                ContentHtml = entry.ContentHtml,
-                Author = entry.Author,
-                Published = entry.Published ?? entry.Updated ?? fetchedAt,
-                Updated = entry.Updated,
+                Summary = summary,
+                ContentHtml = content,
+                Author = HtmlContent.CollapseWhitespace(entry.Author),
+                Published = (entry.Published ?? entry.Updated ?? fetchedAt).ToUniversalTime(),
+                Updated = entry.Updated?.ToUniversalTime(),
                 Categories = entry.Categories,
-                ImageUrl = entry.ImageUrl,
+                ImageUrl = LinkCanonicalizer.Canonicalize(entry.ImageUrl, linkUri),
                 FeedPosition = position,
-                SourceName = source.Name ?? feed.Title,
+                SourceName = source.Name ?? HtmlContent.CollapseWhitespace(feed.Title),
                 Rights = feed.Rights,
             });
         }
@@ -50,15 +59,9 @@ public static class ArticleMapper
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    private static string? ResolveLink(string? link, Uri baseUri)
-    {
-        if (string.IsNullOrWhiteSpace(link))
-        {
-            return null;
-        }
+    private static string? Title(ParsedEntry entry) =>
+        entry.TitleIsHtml ? HtmlContent.ToText(entry.Title) : HtmlContent.CollapseWhitespace(entry.Title);
 
-        return Uri.TryCreate(baseUri, link.Trim(), out var resolved) && resolved.Scheme is "http" or "https"
-            ? resolved.AbsoluteUri
-            : null;
-    }
+    private static string? Truncate(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 }

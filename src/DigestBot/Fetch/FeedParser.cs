@@ -1,111 +1,136 @@
-using System.Globalization;
-using System.Xml;
+using System.Net.Http.Headers;
 using System.Xml.Linq;
+using DigestBot.Fetch.Parsing;
+using static DigestBot.Fetch.Parsing.FeedNamespaces;
 
 namespace DigestBot.Fetch;
 
-/// <summary>Parses RSS 2.0, RSS 1.0 and Atom 1.0 documents into <see cref="ParsedFeed"/>.</summary>
+/// <summary>
+/// Parses RSS 0.90-2.0, RDF, Atom 0.3/1.0 and JSON Feed 1.0/1.1, detected from the content. Recovers from the faults real
+/// feeds have (and says so in <see cref="ParsedFeed.Recovered"/>); anything else ends in a <see cref="FeedFormatException"/>,
+/// never another exception.
+/// </summary>
 public sealed class FeedParser
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-    private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace ContentNs = "http://purl.org/rss/1.0/modules/content/";
+    /// <summary>Larger documents are refused rather than read: real feeds stay well under this.</summary>
+    public const int MaxDocumentBytes = 32 * 1024 * 1024;
 
-    public ParsedFeed Parse(Stream stream, Uri? baseUri = null)
+    public ParsedFeed Parse(Stream stream, Uri? baseUri = null, string? contentType = null)
     {
-        XDocument document;
+        byte[] data;
         try
         {
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                DtdProcessing = DtdProcessing.Ignore,
-                XmlResolver = null,
-                MaxCharactersFromEntities = 1024,
-                Async = false,
-            });
-            document = XDocument.Load(reader);
+                if (buffer.Length + read > MaxDocumentBytes)
+                {
+                    throw new FeedFormatException($"the document is larger than {MaxDocumentBytes / (1024 * 1024)} MB");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            data = buffer.ToArray();
         }
-        catch (XmlException ex)
+        catch (IOException ex)
         {
-            throw new FeedFormatException($"not well-formed XML: {ex.Message}", ex);
+            throw new FeedFormatException($"the document could not be read: {ex.Message}", ex);
         }
 
-        var root = document.Root ?? throw new FeedFormatException("empty document");
+        return Parse(data, baseUri, contentType);
+    }
+
+    /// <param name="contentType">The HTTP Content-Type, when there was one: its charset outranks the XML declaration.</param>
+    public ParsedFeed Parse(ReadOnlySpan<byte> data, Uri? baseUri = null, string? contentType = null)
+    {
+        try
+        {
+            return ParseCore(data, baseUri, contentType);
+        }
+        catch (FeedFormatException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The readers are written not to throw; this keeps a bug in them from taking down a whole ingestion run.
+            throw new FeedFormatException($"the feed could not be read ({ex.GetType().Name}: {ex.Message})", ex);
+        }
+    }
+
+    private const string HtmlPageMessage = "the document is an HTML page, not a feed (the URL may point to a web page, a login or an error page)";
+
+    private static ParsedFeed ParseCore(ReadOnlySpan<byte> data, Uri? baseUri, string? contentType)
+    {
+        if (data.IsEmpty)
+        {
+            throw new FeedFormatException("the document is empty");
+        }
+
+        var text = FeedDecoder.Decode(data, Charset(contentType), out var recovered);
+        var first = text.AsSpan().TrimStart("\uFEFF \t\r\n\0".AsSpan());
+        if (first.IsEmpty)
+        {
+            throw new FeedFormatException("the document is empty");
+        }
+
+        var documentBase = baseUri is { IsFile: false } ? baseUri : null;
+        if (first[0] is '{' or '[')
+        {
+            return JsonFeedReader.Read(text, documentBase) with { Recovered = recovered };
+        }
+
+        if (first.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || first.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedFormatException(HtmlPageMessage);
+        }
+
+        var document = XmlDocumentLoader.Load(text, ref recovered);
+        var root = document.Root ?? throw new FeedFormatException("the document has no root element");
+        NamespaceNormalizer.Normalize(root);
+        var feed = Dispatch(root, documentBase) with { Recovered = recovered };
+        // The DOCTYPE is skipped unread (DTDs are ignored), so the Netscape flavour of RSS 0.91 is told from the text.
+        return feed.Format == "rss091u" && text.AsSpan(0, Math.Min(text.Length, 2048)).Contains("Netscape Communications//DTD RSS 0.91", StringComparison.Ordinal)
+            ? feed with { Format = "rss091n" }
+            : feed;
+    }
+
+    private static ParsedFeed Dispatch(XElement root, Uri? documentBase)
+    {
+        var ns = root.Name.Namespace;
         return root.Name.LocalName switch
         {
-            "rss" => ParseRss(root.Element("channel") ?? throw new FeedFormatException("RSS without <channel>"), root.Elements("channel").Elements("item"), "rss"),
-            "RDF" => ParseRss(root.Element(Rss1 + "channel") ?? throw new FeedFormatException("RSS 1.0 without <channel>"), root.Elements(Rss1 + "item"), "rss1.0"),
-            "feed" when root.Name.Namespace == Atom => ParseAtom(root),
-            _ => throw new FeedFormatException($"root element <{root.Name.LocalName}> is not RSS or Atom"),
+            "rss" => RssReader.Read(root, RssVersion(root), documentBase),
+            "RDF" when ns == Rdf || ns == XNamespace.None =>
+                RssReader.Read(root, root.GetDefaultNamespace() == Rss090 || root.Element(Rss090 + "channel") is not null ? "rss090" : "rss10", documentBase),
+            "feed" when ns == Atom10 => AtomReader.Read(root, "atom10", documentBase),
+            "feed" when ns == Atom03 => AtomReader.Read(root, "atom03", documentBase),
+            "feed" => AtomReader.Read(root, "atom", documentBase),
+            "entry" when ns == Atom10 || ns == Atom03 => AtomReader.ReadEntryDocument(root, ns == Atom10 ? "atom10" : "atom03", documentBase),
+            "html" or "HTML" => throw new FeedFormatException(HtmlPageMessage),
+            _ => throw new FeedFormatException($"the root element <{root.Name.LocalName}> is not RSS, RDF or Atom"),
         };
     }
 
-    private static ParsedFeed ParseRss(XElement channel, IEnumerable<XElement> items, string format)
+    private static string RssVersion(XElement root)
     {
-        var ns = channel.Name.Namespace;
-        var entries = items.Select(item => new ParsedEntry
+        var version = (string?)root.Attribute("version");
+        return version?.Trim() switch
         {
-            Id = (string?)item.Element(ns + "guid"),
-            Title = Text(item.Element(ns + "title")),
-            Link = Text(item.Element(ns + "link")),
-            Summary = Text(item.Element(ns + "description")),
-            ContentHtml = Text(item.Element(ContentNs + "encoded")),
-            Author = Text(item.Element(ns + "author")) ?? Text(item.Element(Dc + "creator")),
-            Published = Date(item.Element(ns + "pubDate")) ?? Date(item.Element(Dc + "date")),
-            Categories = item.Elements(ns + "category").Select(c => c.Value.Trim()).Where(c => c.Length > 0).ToList(),
-            ImageUrl = (string?)item.Element(ns + "enclosure")?.Attribute("url"),
-        }).ToList();
-        return new ParsedFeed(format, Text(channel.Element(ns + "title")), Text(channel.Element(ns + "link")),
-            Text(channel.Element(ns + "copyright")) ?? Text(channel.Element(Dc + "rights")), entries);
+            null or "" => "rss",
+            "0.90" => "rss090",
+            "0.91" => "rss091u",
+            "0.92" => "rss092",
+            "0.93" => "rss093",
+            "0.94" => "rss094",
+            { } v when v.StartsWith('2') => "rss20",
+            _ => "rss",
+        };
     }
 
-    private static ParsedFeed ParseAtom(XElement feed)
-    {
-        var entries = feed.Elements(Atom + "entry").Select(entry => new ParsedEntry
-        {
-            Id = Text(entry.Element(Atom + "id")),
-            Title = Text(entry.Element(Atom + "title")),
-            Link = AtomLink(entry),
-            Summary = Text(entry.Element(Atom + "summary")),
-            ContentHtml = Text(entry.Element(Atom + "content")),
-            Author = Text(entry.Element(Atom + "author")?.Element(Atom + "name")),
-            Published = Date(entry.Element(Atom + "published")) ?? Date(entry.Element(Atom + "updated")),
-            Updated = Date(entry.Element(Atom + "updated")),
-            Categories = entry.Elements(Atom + "category").Select(c => (string?)c.Attribute("term") ?? "").Where(c => c.Length > 0).ToList(),
-        }).ToList();
-        return new ParsedFeed("atom1.0", Text(feed.Element(Atom + "title")), AtomLink(feed), Text(feed.Element(Atom + "rights")), entries);
-    }
-
-    private static string? AtomLink(XElement element) =>
-        element.Elements(Atom + "link")
-            .Where(l => ((string?)l.Attribute("rel") ?? "alternate") == "alternate")
-            .Select(l => (string?)l.Attribute("href"))
-            .FirstOrDefault();
-
-    private static string? Text(XElement? element)
-    {
-        var value = element?.Value.Trim();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
-
-    private static DateTimeOffset? Date(XElement? element)
-    {
-        var text = Text(element);
-        if (text is null)
-        {
-            return null;
-        }
-
-        string[] formats = ["ddd, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss 'GMT'", "ddd, d MMM yyyy HH:mm:ss 'UT'"];
-        var normalized = text.Replace("+0000", "+00:00", StringComparison.Ordinal);
-        if (DateTimeOffset.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var rfc822))
-        {
-            return rfc822.ToUniversalTime();
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var any)
-            ? any.ToUniversalTime()
-            : null;
-    }
+    private static string? Charset(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed.CharSet : null;
 }

@@ -1,18 +1,16 @@
 namespace DigestBot.Fetch;
 
 /// <summary>A feed parsed into one model, whatever its format.</summary>
-public sealed record ParsedFeed(string Format, string? Title, string? Link, string? Rights, IReadOnlyList<ParsedEntry> Entries);
-
-public sealed record ParsedEntry
+/// <param name="Format">Format and version detected from the content, e.g. rss20, rss10, atom10, json11.</param>
+/// <param name="Recovered">True when the document was not well-formed and the parser repaired it (or guessed its encoding).</param>
+public sealed record ParsedFeed(string Format, string? Title, string? Link, string? Rights, IReadOnlyList<ParsedEntry> Entries)
 {
-    public string? Id { get; init; }
-    public string? Title { get; init; }
-    public string? Link { get; init; }
-    public string? Summary { get; init; }
-    public string? ContentHtml { get; init; }
+    public string? Subtitle { get; init; }
+    public string? Language { get; init; }
     public string? Author { get; init; }
-    public DateTimeOffset? Published { get; init; }
+    public string? AuthorEmail { get; init; }
     public DateTimeOffset? Updated { get; init; }
-    public IReadOnlyList<string> Categories { get; init; } = [];
     public string? ImageUrl { get; init; }
+    public IReadOnlyList<FeedLink> Links { get; init; } = [];
+    public bool Recovered { get; init; }
 }
