@@ -10,6 +10,7 @@ using DigestBot.Store;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Hosting;
@@ -34,7 +35,7 @@ public static class DigestBotHost
 
     public static IHostApplicationBuilder AddDigestBot(this WebApplicationBuilder builder, HostMode mode)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddDigestBotOptions();
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddSingleton<DigestBotStartup>();

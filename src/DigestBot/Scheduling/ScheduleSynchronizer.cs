@@ -13,6 +13,7 @@ namespace DigestBot.Scheduling;
 public sealed partial class ScheduleSynchronizer(
     ISchedulerFactory schedulers,
     IOptionsMonitor<CatalogOptions> catalog,
+    TimeProvider clock,
     ILogger<ScheduleSynchronizer> logger) : IHostedService, IDisposable
 {
     public const string Group = "digests";
@@ -57,7 +58,7 @@ public sealed partial class ScheduleSynchronizer(
             foreach (var (key, (id, digest)) in wanted)
             {
                 var job = JobBuilder.Create<DigestJob>().WithIdentity(key).UsingJobData(DigestJob.DigestIdKey, id).StoreDurably().Build();
-                var trigger = TriggerFor(id, digest);
+                var trigger = TriggerFor(id, digest, clock);
                 await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
                 LogScheduled(logger, id, digest.Cron, digest.TimeZone, (await scheduler.GetTrigger(trigger.Key, cancellationToken))?.NextFireTimeUtc);
             }
@@ -70,10 +71,11 @@ public sealed partial class ScheduleSynchronizer(
 
     public static JobKey JobKeyFor(string digestId) => new(digestId, Group);
 
-    public static ITrigger TriggerFor(string digestId, DigestOptions digest) =>
-        TriggerBuilder.Create()
+    public static ITrigger TriggerFor(string digestId, DigestOptions digest, TimeProvider clock) =>
+        TriggerBuilder.Create(clock)
             .WithIdentity(digestId, Group)
             .ForJob(JobKeyFor(digestId))
+            .StartAt(clock.GetUtcNow())
             .WithCronSchedule(digest.Cron, c => c
                 .InTimeZone(Options.TimeZones.TryFind(digest.TimeZone) ?? TimeZoneInfo.Utc)
                 // Missed slots are MissedScheduleCatchUp's business (one slot, within a grace window), not Quartz's.

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DigestBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Tests.Support;
@@ -101,6 +102,13 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         return this;
+    }
+
+    /// <summary>Makes the whole application, Quartz included, run on <paramref name="clock"/>.</summary>
+    public static void UseClock(WebApplicationBuilder builder, TimeProvider clock)
+    {
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton(clock);
     }
 
     public T Get<T>()
