@@ -1,70 +1,161 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DigestBot.Options;
 using DigestBot.Render.Discord;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Deliver.Discord;
 
-/// <summary>Discord's HTTP API: execute webhook, or create message with the bot token.</summary>
-public sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> options)
+/// <summary>
+/// Discord's HTTP API: execute webhook (with <c>wait=true</c>, so Discord returns the stored message), create message
+/// and start a forum thread with the bot token. Retries live here rather than in a generic resilience handler because
+/// they must read Discord's own answers: a 429 waits its retry_after (per route, or for everything when global),
+/// a 5xx or network error backs off and retries, and anything else is final.
+/// </summary>
+public sealed partial class DiscordClient(HttpClient http, DiscordRateLimiter limiter, TimeProvider clock, IOptionsMonitor<DiscordOptions> options, ILogger<DiscordClient> logger)
 {
-    public async Task<DiscordPostResult> PostAsync(DiscordDestinationOptions destination, DiscordPayload payload, CancellationToken cancellationToken = default)
+    public async Task<DiscordSendResult> SendAsync(DiscordTarget target, DiscordPayload payload, string? threadId = null, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Target(destination))
+        var route = target.RouteKey(threadId);
+        var settings = options.CurrentValue;
+        string? lastError = null;
+        var lastStatus = 0;
+        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
         {
-            Content = JsonContent.Create(payload),
-        };
-        if (string.IsNullOrEmpty(destination.WebhookUrl))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken);
-        }
-
-        using var response = await http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return new DiscordPostResult(response.StatusCode, MessageId(body), null);
-        }
-
-        return new DiscordPostResult(response.StatusCode, null, body);
-    }
-
-    private Uri Target(DiscordDestinationOptions destination)
-    {
-        if (!string.IsNullOrEmpty(destination.WebhookUrl))
-        {
-            var builder = new UriBuilder(destination.WebhookUrl);
-            var query = "wait=true";
-            if (!string.IsNullOrEmpty(destination.ThreadId))
+            await limiter.WaitAsync(route, cancellationToken);
+            HttpResponseMessage response;
+            try
             {
-                query += "&thread_id=" + Uri.EscapeDataString(destination.ThreadId);
+                using var request = Request(target, payload, threadId, settings);
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                lastError = ex.Message;
+                LogRetrying(logger, target.Name, 0, attempt, ex.Message);
+                await BackoffAsync(settings, attempt, cancellationToken);
+                continue;
             }
 
-            builder.Query = query;
-            return builder.Uri;
+            using (response)
+            {
+                limiter.Update(route, response);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                var status = (int)response.StatusCode;
+                lastStatus = status;
+                if (response.IsSuccessStatusCode)
+                {
+                    var (messageId, channelId) = Stored(body, payload, target, threadId);
+                    return new DiscordSendResult(DiscordSendOutcome.Posted, status, messageId, channelId, Attempts: attempt);
+                }
+
+                var (code, message, retryAfter, global) = Error(body);
+                if (status == 429)
+                {
+                    var wait = retryAfter ?? DiscordRateLimiter.Seconds(DiscordRateLimiter.Header(response, "Retry-After")) ?? TimeSpan.FromSeconds(1);
+                    var scope = DiscordRateLimiter.Header(response, "X-RateLimit-Scope");
+                    global |= scope == "global" || DiscordRateLimiter.Header(response, "X-RateLimit-Global") == "true";
+                    limiter.Block(route, wait, global);
+                    LogRateLimited(logger, target.Name, wait.TotalSeconds, global, scope ?? "");
+                    lastError = body;
+                    continue;
+                }
+
+                if (status >= 500)
+                {
+                    lastError = body;
+                    LogRetrying(logger, target.Name, status, attempt, body);
+                    await BackoffAsync(settings, attempt, cancellationToken);
+                    continue;
+                }
+
+                var outcome = status is 401 or 403 or 404 ? DiscordSendOutcome.Dead : DiscordSendOutcome.Rejected;
+                return new DiscordSendResult(outcome, status, ErrorCode: code, Error: message is null ? body : $"{message} ({code}): {body}", Attempts: attempt);
+            }
         }
 
-        return new Uri(options.Value.ApiBaseUrl, $"channels/{Uri.EscapeDataString(destination.ChannelId ?? "")}/messages");
+        return new DiscordSendResult(DiscordSendOutcome.Failed, lastStatus, Error: lastError, Attempts: settings.MaxAttempts);
     }
 
-    private static string? MessageId(string body)
+    private Task BackoffAsync(DiscordOptions settings, int attempt, CancellationToken cancellationToken) =>
+        attempt < settings.MaxAttempts ? Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), clock, cancellationToken) : Task.CompletedTask;
+
+    private static HttpRequestMessage Request(DiscordTarget target, DiscordPayload payload, string? threadId, DiscordOptions settings)
+    {
+        if (target.IsWebhook)
+        {
+            var url = new UriBuilder(target.WebhookUrl!) { Query = "wait=true" + (threadId is null ? "" : "&thread_id=" + Uri.EscapeDataString(threadId)) };
+            var body = payload with { ThreadName = threadId is null ? payload.ThreadName : null, Nonce = null, EnforceNonce = null };
+            return new HttpRequestMessage(HttpMethod.Post, url.Uri) { Content = JsonContent.Create(body) };
+        }
+
+        // Bots have no per-message name or avatar; a forum post is a thread started with its first message.
+        var message = payload with { Username = null, AvatarUrl = null, ThreadName = null };
+        var startThread = threadId is null && !string.IsNullOrEmpty(payload.ThreadName);
+        var request = startThread
+            ? new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, $"channels/{Uri.EscapeDataString(target.ChannelId!)}/threads"))
+            {
+                Content = JsonContent.Create(new JsonObject
+                {
+                    ["name"] = payload.ThreadName,
+                    ["message"] = JsonSerializer.SerializeToNode(message with { Nonce = null, EnforceNonce = null }),
+                }),
+            }
+            : new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ApiBaseUrl, $"channels/{Uri.EscapeDataString(threadId ?? target.ChannelId!)}/messages"))
+            {
+                Content = JsonContent.Create(message),
+            };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", target.BotToken);
+        return request;
+    }
+
+    /// <summary>The stored message's id and channel: a message object, or for a new forum thread the channel object
+    /// (its id is the thread; its "message" is the first post).</summary>
+    private static (string? MessageId, string? ChannelId) Stored(string body, DiscordPayload payload, DiscordTarget target, string? threadId)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+            var root = JsonNode.Parse(body);
+            if (!target.IsWebhook && threadId is null && !string.IsNullOrEmpty(payload.ThreadName))
+            {
+                return (root?["message"]?["id"]?.GetValue<string>() ?? root?["last_message_id"]?.GetValue<string>(), root?["id"]?.GetValue<string>());
+            }
+
+            return (root?["id"]?.GetValue<string>(), root?["channel_id"]?.GetValue<string>());
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Discord's error body: {"code", "message", "errors"} or, for 429, {"retry_after", "global"}.</summary>
+    private static (int? Code, string? Message, TimeSpan? RetryAfter, bool Global) Error(string body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body) is not JsonObject root)
+            {
+                return (null, null, null, false);
+            }
+
+            int? code = root["code"] is JsonValue c && c.TryGetValue<int>(out var v) ? v : null;
+            TimeSpan? retryAfter = root["retry_after"] is JsonValue r && r.TryGetValue<double>(out var s) && s >= 0 ? TimeSpan.FromSeconds(s) : null;
+            var global = root["global"] is JsonValue g && g.TryGetValue<bool>(out var b) && b;
+            return (code, root["message"] is JsonValue m && m.TryGetValue<string>(out var text) ? text : null, retryAfter, global);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null, null, false);
         }
     }
-}
 
-public sealed record DiscordPostResult(HttpStatusCode Status, string? MessageId, string? Error)
-{
-    public bool Succeeded => Error is null;
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Discord rate-limited {Destination} (429): retrying after {Seconds:0.###} s (global: {Global}, scope: {Scope})")]
+    private static partial void LogRateLimited(ILogger logger, string destination, double seconds, bool global, string scope);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Discord destination {Destination} answered {Status} on attempt {Attempt}; retrying with backoff: {Error}")]
+    private static partial void LogRetrying(ILogger logger, string destination, int status, int attempt, string error);
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Render.Discord;
@@ -7,7 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace DigestBot.Deliver.Discord;
 
-/// <summary>Posts an edition to each Discord destination of the digest; one failing destination never stops the others.</summary>
+/// <summary>
+/// Posts an edition to each Discord destination of the digest, all destinations at once so that one waiting on a rate
+/// limit or failing never holds up or stops the others. Each message is recorded after Discord returned it, so a re-run
+/// posts only the parts still missing; a destination Discord says is gone is disabled until its target changes.
+/// </summary>
 public sealed partial class DiscordDelivery(
     DiscordClient client,
     DiscordMessageBuilder builder,
@@ -17,46 +23,97 @@ public sealed partial class DiscordDelivery(
 {
     public async Task<DeliveryResult> DeliverAsync(Digest digest, IReadOnlyList<string> destinationNames, CancellationToken cancellationToken = default)
     {
-        int sent = 0, failed = 0, skipped = 0;
-        foreach (var name in destinationNames)
+        var results = await Task.WhenAll(destinationNames.Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(name => DeliverToAsync(digest, name, cancellationToken)));
+        return new DeliveryResult("discord", results.Sum(r => r.Sent), results.Sum(r => r.Failed), results.Sum(r => r.Skipped));
+    }
+
+    private async Task<DeliveryResult> DeliverToAsync(Digest digest, string name, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        if (!settings.Destinations.TryGetValue(name, out var destination) || DiscordTarget.From(name, destination, settings) is not { } target)
         {
-            if (!options.CurrentValue.Destinations.TryGetValue(name, out var destination)
-                || (string.IsNullOrEmpty(destination.WebhookUrl) && (string.IsNullOrEmpty(destination.ChannelId) || string.IsNullOrEmpty(options.CurrentValue.BotToken))))
+            LogNotConfigured(logger, name);
+            return new DeliveryResult("discord", 0, 0, 1);
+        }
+
+        var hash = target.Hash();
+        if (await ledger.DisabledAsync(name, hash, cancellationToken) is { } disabled)
+        {
+            LogStillDisabled(logger, name, disabled.ChangedAt, disabled.Reason ?? "");
+            return new DeliveryResult("discord", 0, 0, 1);
+        }
+
+        var payloads = builder.Build(digest, destination);
+        var posted = await ledger.PostedPartsAsync(digest.EditionId, name, cancellationToken);
+        var threadId = string.IsNullOrEmpty(destination.ThreadId) ? null : destination.ThreadId;
+        if (threadId is null && !string.IsNullOrEmpty(destination.ThreadName) && posted.TryGetValue(0, out var first))
+        {
+            threadId = first.ChannelId;
+        }
+
+        int sent = 0, skipped = 0;
+        for (var part = 0; part < payloads.Count; part++)
+        {
+            if (posted.ContainsKey(part))
             {
-                LogNotConfigured(logger, name);
                 skipped++;
                 continue;
             }
 
-            var posted = await ledger.PostedPartsAsync(digest.EditionId, name, cancellationToken);
-            var payloads = builder.Build(digest, destination);
-            for (var part = 0; part < payloads.Count; part++)
+            var payload = target.IsWebhook ? payloads[part] : payloads[part] with { Nonce = Nonce(digest.EditionId, name, part), EnforceNonce = true };
+            var result = await client.SendAsync(target, payload, threadId, cancellationToken);
+            switch (result.Outcome)
             {
-                if (posted.Contains(part))
-                {
-                    skipped++;
+                case DiscordSendOutcome.Posted:
+                    await ledger.RecordAsync(digest.EditionId, name, part, result.MessageId, result.ChannelId, cancellationToken);
+                    sent++;
+                    // Later parts of a new forum post go into the thread the first part created.
+                    if (part == 0 && threadId is null && !string.IsNullOrEmpty(destination.ThreadName))
+                    {
+                        threadId = result.ChannelId;
+                    }
+
                     continue;
-                }
-
-                var result = await client.PostAsync(destination, payloads[part], cancellationToken);
-                if (!result.Succeeded)
-                {
-                    failed++;
-                    LogPostFailed(logger, name, (int)result.Status, result.Error ?? "");
+                case DiscordSendOutcome.Dead:
+                    await ledger.DisableAsync(name, hash, result.Status, result.ErrorCode, result.Error ?? "", cancellationToken);
+                    LogDisabled(logger, name, result.Status, result.ErrorCode ?? 0, result.Error ?? "");
                     break;
-                }
-
-                await ledger.RecordAsync(digest.EditionId, name, part, result.MessageId, cancellationToken);
-                sent++;
+                case DiscordSendOutcome.Rejected:
+                    LogRejected(logger, name, part, result.Status, result.Error ?? "");
+                    break;
+                default:
+                    LogGaveUp(logger, name, part, result.Attempts, result.Status, result.Error ?? "");
+                    break;
             }
+
+            // Later parts would arrive out of order (or outside the thread); the next run resumes from this part.
+            return new DeliveryResult("discord", sent, 1, skipped);
         }
 
-        return new DeliveryResult("discord", sent, failed, skipped);
+        LogPosted(logger, digest.EditionId, name, sent, payloads.Count);
+        return new DeliveryResult("discord", sent, 0, skipped);
     }
+
+    /// <summary>Discord's nonce is at most 25 characters; the same edition part always gets the same one.</summary>
+    private static string Nonce(string editionId, string destination, int part) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{editionId}|{destination}|{part}")))[..25];
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Discord destination {Destination} has no webhook URL or channel id and bot token; skipped")]
     private static partial void LogNotConfigured(ILogger logger, string destination);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Discord destination {Destination} answered {Status}: {Error}")]
-    private static partial void LogPostFailed(ILogger logger, string destination, int status, string error);
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Discord rejected part {Part} for {Destination} with {Status} (not retried): {Error}")]
+    private static partial void LogRejected(ILogger logger, string destination, int part, int status, string error);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Discord destination {Destination} DISABLED: Discord answered {Status} (code {Code}): {Error}. Fix its webhook URL, channel or token; a changed target is enabled again")]
+    private static partial void LogDisabled(ILogger logger, string destination, int status, int code, string error);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Discord destination {Destination} is disabled since {Since:u} ({Reason}); skipped")]
+    private static partial void LogStillDisabled(ILogger logger, string destination, DateTimeOffset since, string reason);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "Discord destination {Destination}: part {Part} not posted after {Attempts} attempts (last status {Status}): {Error}; the next run resumes")]
+    private static partial void LogGaveUp(ILogger logger, string destination, int part, int attempts, int status, string error);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Edition {EditionId} posted to Discord destination {Destination}: {Sent} new of {Parts} messages")]
+    private static partial void LogPosted(ILogger logger, string editionId, string destination, int sent, int parts);
 }

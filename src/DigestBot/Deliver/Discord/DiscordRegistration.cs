@@ -9,12 +9,18 @@ public static class DiscordRegistration
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DiscordMessageBuilder>();
+        builder.Services.AddSingleton<DiscordRateLimiter>();
         builder.Services.AddSingleton<DiscordDelivery>();
+        // No generic resilience handler: a retried POST could post twice, and Discord's 429 bodies decide the waits
+        // (DiscordClient retries with the shared DiscordRateLimiter instead).
         builder.Services.AddHttpClient<DiscordClient>(http =>
         {
             http.Timeout = TimeSpan.FromSeconds(30);
             http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/digestbot, 1.0)");
-        });
+        })
+        // The client lives in a singleton: let the handler recycle connections itself instead of relying on rotation.
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return builder;
     }
 }

@@ -1,74 +1,115 @@
 using System.Globalization;
-using System.Text;
 using DigestBot.Model;
 using DigestBot.Options;
 
 namespace DigestBot.Render.Discord;
 
-/// <summary>Turns a digest into webhook payloads: one embed per section, top stories as linked bullets.</summary>
+/// <summary>
+/// Turns a digest into Discord messages: one embed per section (title linking to the lead story, the section summary and
+/// the top stories as linked bullets, sources in the footer, the edition's time), packed into as few messages as the
+/// limits allow. Feed text is escaped; mentions are allowed only for the destination's configured role.
+/// </summary>
 public sealed class DiscordMessageBuilder
 {
-    public const int MaxEmbedsPerMessage = 10;
-    public const int MaxDescription = 4096;
+    /// <summary>Article titles are cut (at a word) before escaping, so a bullet stays well under the packer's line cap.</summary>
+    public const int ArticleTitleLimit = 200;
 
     public IReadOnlyList<DiscordPayload> Build(Digest digest, DiscordDestinationOptions destination)
     {
-        var embeds = digest.Sections
-            .Where(s => s.Items.Count > 0 && (destination.Sections.Count == 0 || destination.Sections.Contains(s.SectionId, StringComparer.OrdinalIgnoreCase)))
-            .Select(s => SectionEmbed(digest, s, destination))
-            .ToList();
-        var mentions = new DiscordAllowedMentions { Roles = destination.MentionRoleId is { } role ? [role] : [] };
-        return embeds.Chunk(MaxEmbedsPerMessage).Select((chunk, i) => new DiscordPayload
+        var sections = Sections(digest, destination);
+        if (sections.Count == 0)
         {
-            Content = i == 0 && destination.MentionRoleId is { } r ? $"<@&{r}> {digest.Title}" : null,
-            Username = destination.Username,
-            AvatarUrl = destination.AvatarUrl,
-            ThreadName = i == 0 ? destination.ThreadName : null,
-            Embeds = chunk,
+            return [];
+        }
+
+        var isWebhook = !string.IsNullOrEmpty(destination.WebhookUrl);
+        var mentions = new DiscordAllowedMentions { Roles = destination.MentionRoleId is { Length: > 0 } role ? [role] : [] };
+        return DiscordPacker.Pack(sections).Select((embeds, i) => new DiscordPayload
+        {
+            Content = i == 0 ? Header(digest, destination) : null,
+            Username = isWebhook ? destination.Username : null,
+            AvatarUrl = isWebhook ? destination.AvatarUrl : null,
+            ThreadName = i == 0 ? ThreadName(digest, destination) : null,
+            Embeds = embeds,
             AllowedMentions = mentions,
         }).ToList();
     }
 
-    private static DiscordEmbed SectionEmbed(Digest digest, SectionDigest section, DiscordDestinationOptions destination)
+    /// <summary>The sections this destination shows, as the packer sees them (also used to compute the lower bound).</summary>
+    public IReadOnlyList<DiscordSection> Sections(Digest digest, DiscordDestinationOptions destination)
     {
-        var description = new StringBuilder();
-        foreach (var item in section.Items)
-        {
-            var line = $"• [{Escape(item.Article.Title)}]({item.Article.Link})\n";
-            if (description.Length + line.Length > MaxDescription - section.Summary.Length - 2)
-            {
-                break;
-            }
-
-            description.Append(line);
-        }
-
-        description.Append('\n').Append(Escape(section.Summary));
-        return new DiscordEmbed
-        {
-            Title = $"{digest.Title} — {section.Title}",
-            Description = description.ToString(),
-            Color = ParseColor(destination.Color),
-            Timestamp = digest.ScheduledFor,
-            Footer = new DiscordEmbedFooter(string.Join(", ", section.Items.Select(i => i.Article.SourceName ?? i.Article.SourceId).Distinct())),
-        };
+        var color = ParseColor(destination.Color);
+        var sections = digest.Sections
+            .Where(s => s.Items.Count > 0 && (destination.Sections.Count == 0 || destination.Sections.Contains(s.SectionId, StringComparer.OrdinalIgnoreCase)))
+            .Select(s => Section(digest, s, color))
+            .ToList();
+        return MergeSameUrl(sections);
     }
 
-    /// <summary>Escapes Discord markdown so a feed title cannot format or break the message.</summary>
-    public static string Escape(string text)
+    /// <summary>Discord shows only the first of several embeds sharing a url, so sections that would share one become one.</summary>
+    public static IReadOnlyList<DiscordSection> MergeSameUrl(IReadOnlyList<DiscordSection> sections)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var merged = new List<DiscordSection>();
+        foreach (var section in sections)
         {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' or '(' or ')' or '>' or '#' or '-' or '@')
+            var index = section.Url is null ? -1 : merged.FindIndex(m => m.Url == section.Url);
+            if (index < 0)
             {
-                builder.Append('\\');
+                merged.Add(section);
+                continue;
             }
 
-            builder.Append(c);
+            var into = merged[index];
+            var footer = string.Join(", ", new[] { into.Footer, section.Footer }.Where(f => !string.IsNullOrEmpty(f)).Distinct());
+            merged[index] = into with
+            {
+                Lines = [.. into.Lines, .. section.Lines],
+                Footer = footer.Length == 0 ? null : DiscordText.Truncate(footer, DiscordLimits.Footer),
+            };
         }
 
-        return builder.ToString();
+        return merged;
+    }
+
+    private static DiscordSection Section(Digest digest, SectionDigest section, int? color)
+    {
+        var lines = new List<string> { DiscordText.Escape(section.Summary) + "\n" };
+        foreach (var item in section.Items)
+        {
+            var title = DiscordText.Escape(DiscordText.Truncate(item.Article.Title.Trim(), ArticleTitleLimit));
+            var link = DiscordText.LinkTarget(item.Article.Link);
+            lines.Add(link is null ? $"• {title}" : $"• [{title}]({link})");
+        }
+
+        var sources = section.Items.Select(i => i.Article.SourceName ?? i.Article.SourceId).Distinct(StringComparer.Ordinal);
+        return new DiscordSection(
+            DiscordText.Truncate(DiscordText.Escape(section.Title), DiscordLimits.Title),
+            DiscordText.LinkTarget(section.Items[0].Article.Link, 2048),
+            lines,
+            DiscordText.Truncate("Sources: " + string.Join(", ", sources), DiscordLimits.Footer),
+            color,
+            digest.ScheduledFor);
+    }
+
+    private static string Header(Digest digest, DiscordDestinationOptions destination)
+    {
+        var title = DiscordText.Escape(DiscordText.Truncate(digest.Title, 200));
+        var date = digest.ScheduledFor.UtcDateTime.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+        var mention = destination.MentionRoleId is { Length: > 0 } role ? $"<@&{role}> " : "";
+        return $"{mention}**{title}** · {date}";
+    }
+
+    private static string? ThreadName(Digest digest, DiscordDestinationOptions destination)
+    {
+        if (string.IsNullOrWhiteSpace(destination.ThreadName))
+        {
+            return null;
+        }
+
+        var name = destination.ThreadName
+            .Replace("{title}", digest.Title, StringComparison.OrdinalIgnoreCase)
+            .Replace("{date}", digest.ScheduledFor.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
+        return DiscordText.Truncate(name.Trim(), DiscordLimits.ThreadName);
     }
 
     private static int? ParseColor(string? color) =>

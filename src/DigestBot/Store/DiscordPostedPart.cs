@@ -1,0 +1,3 @@
+namespace DigestBot.Store;
+
+public sealed record DiscordPostedPart(int Part, string? MessageId, string? ChannelId);
