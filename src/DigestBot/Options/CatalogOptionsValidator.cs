@@ -40,6 +40,11 @@ internal sealed class CatalogOptionsValidator(IOptionsMonitor<DiscordOptions> di
             {
                 errors.Add($"{key}:Cron: '{digest.Cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 7 * * ?\").");
             }
+            else if (!string.IsNullOrEmpty(digest.Cron) && new CronExpression(digest.Cron).GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null)
+            {
+                // Quartz refuses such a trigger when scheduling; catching it here keeps the previous schedule on a hot reload.
+                errors.Add($"{key}:Cron: '{digest.Cron}' never fires (e.g. 30 February or a year in the past).");
+            }
 
             if (TimeZones.TryFind(digest.TimeZone) is null)
             {

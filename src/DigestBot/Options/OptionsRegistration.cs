@@ -12,6 +12,7 @@ public static class OptionsRegistration
     {
         builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>());
+        builder.Services.AddSingleton<IOptionsMonitor<CatalogOptions>, LastGoodOptionsMonitor<CatalogOptions>>();
 
         Section<SmtpOptions>(builder, SmtpOptions.SectionName);
         Section<EmailOptions>(builder, EmailOptions.SectionName);

@@ -1,5 +1,6 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
+using DigestBot.Web.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -18,12 +19,14 @@ public static class WebRegistration
         }
 
         builder.Services.AddHealthChecks();
+        builder.AddStatus();
         return builder;
     }
 
     public static WebApplication MapDigestBotEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health");
+        app.MapStatusEndpoints();
         return app;
     }
 }
