@@ -12,6 +12,8 @@ public static class CliApp
         root.Add(run);
         root.Add(SendNowCommand.Create());
         root.Add(PreviewCommand.Create());
+        root.Add(ValidateCommand.Create());
+        root.Add(HealthCommand.Create());
         root.Action = run.Action;
         return root;
     }

@@ -1,0 +1,26 @@
+# DigestBot worker image. Build: docker build -t digestbot .
+# The restore and publish commands below are the ones tests/DigestBot.Tests/Publish/PublishedAppTests.cs runs
+# (it reads them from this file), so what the image contains is exercised by the test suite.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/DigestBot/DigestBot.csproj src/DigestBot/
+RUN dotnet restore src/DigestBot/DigestBot.csproj
+COPY . .
+RUN dotnet publish src/DigestBot/DigestBot.csproj --no-restore -c Release -o /app/publish -p:UseAppHost=false
+
+# RazorLight compiles templates at start-up against the ASP.NET Core shared framework: the runtime image must be aspnet.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+COPY --from=build /app/publish .
+# The SQLite database (and the generated link-signing key beside it) live on a volume that survives upgrades.
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+ENV Storage__SqlitePath=/data/digestbot.db \
+    Web__Urls=http://0.0.0.0:8080 \
+    DOTNET_gcServer=0
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "DigestBot.dll", "health"]
+ENTRYPOINT ["dotnet", "DigestBot.dll"]

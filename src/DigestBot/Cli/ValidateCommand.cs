@@ -1,0 +1,92 @@
+using System.CommandLine;
+using DigestBot.Hosting;
+using DigestBot.Options;
+using DigestBot.Render.Email;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RazorLight;
+using RazorLight.Compilation;
+
+namespace DigestBot.Cli;
+
+/// <summary>Checks appsettings.json (every section, as start-up would) and compiles the templates, without touching the database.</summary>
+internal static class ValidateCommand
+{
+    public const int ConfigurationInvalid = 2;
+    public const int TemplatesInvalid = 3;
+
+    public static Command Create()
+    {
+        var settings = new Argument<FileInfo?>("settings") { Description = "appsettings.json to check; default: the one the worker would use.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("validate", "Check appsettings.json and compile the email templates; exits non-zero with the keys to fix.") { settings };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(settings), Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(FileInfo? settings, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        if (settings is { Exists: false })
+        {
+            await error.WriteLineAsync($"{settings.FullName} does not exist.");
+            return ConfigurationInvalid;
+        }
+
+        try
+        {
+            await using var app = DigestBotHost.Build([], HostMode.Command, contentRoot: settings?.DirectoryName);
+            ConfigurationErrors.ValidateAll(app.Services);
+            var catalog = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
+            await output.WriteLineAsync($"Configuration is valid: {catalog.Digests.Count} digests, {catalog.Sections.Count} sections, {catalog.Sources.Count} sources.");
+            foreach (var warning in Warnings(catalog, app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, app.Environment.ContentRootPath))
+            {
+                await output.WriteLineAsync("  warning: " + warning);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
+            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}.");
+            return 0;
+        }
+        catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
+        {
+            await error.WriteLineAsync("Configuration is invalid (appsettings.json or environment):");
+            foreach (var failure in failures)
+            {
+                await error.WriteLineAsync("  " + failure);
+            }
+
+            return ConfigurationInvalid;
+        }
+        catch (RazorLightException ex)
+        {
+            await error.WriteLineAsync("Templates do not compile: " + ex.Message);
+            foreach (var line in (ex as TemplateCompilationException)?.CompilationErrors ?? [])
+            {
+                await error.WriteLineAsync("  " + line);
+            }
+
+            return TemplatesInvalid;
+        }
+    }
+
+    // Things that are legal but probably not what the operator meant; they do not fail validation.
+    private static IEnumerable<string> Warnings(CatalogOptions catalog, DiscordOptions discord, string contentRoot)
+    {
+        foreach (var (id, source) in catalog.Sources.Where(s => s.Value.Enabled))
+        {
+            var isRemote = Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && !uri.IsFile;
+            if (!isRemote && !File.Exists(Path.GetFullPath(uri?.LocalPath ?? source.Url, contentRoot)))
+            {
+                yield return $"Sources:{id}:Url: file '{source.Url}' does not exist (yet).";
+            }
+        }
+
+        foreach (var (name, destination) in discord.Destinations)
+        {
+            if (string.IsNullOrEmpty(destination.WebhookUrl) && (string.IsNullOrEmpty(destination.ChannelId) || string.IsNullOrEmpty(discord.BotToken)))
+            {
+                yield return $"Discord:Destinations:{name}: no WebhookUrl (or ChannelId with Discord:BotToken); posts to it are skipped. Set e.g. Discord__Destinations__{name}__WebhookUrl.";
+            }
+        }
+    }
+}

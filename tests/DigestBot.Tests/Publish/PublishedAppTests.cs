@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using DigestBot.Tests.Support;
+
+namespace DigestBot.Tests.Publish;
+
+/// <summary>
+/// Builds the app the way the Dockerfile does (its own restore and publish lines), starts the published output like the
+/// image's entry point, and checks /health with the image's HEALTHCHECK command.
+/// </summary>
+public sealed class PublishedAppTests
+{
+    private static readonly Dictionary<string, string> QuietDotnet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
+    [Fact]
+    public async Task Publish_asTheDockerfileDoes_startsAndPassesItsHealthCheck()
+    {
+        var dockerfile = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "Dockerfile"));
+        var work = Directory.CreateTempSubdirectory("digestbot-publish-").FullName;
+        var output = Path.Combine(work, "publish");
+        try
+        {
+            foreach (var run in DockerfileCommands.BuildStageDotnetRuns(dockerfile))
+            {
+                var arguments = run.Skip(1).Select(a => a == DockerfileCommands.ImageOutput ? output : a).ToList();
+                var (exit, log) = await ChildProcess.RunAsync("dotnet", arguments, TestPaths.RepoRoot, QuietDotnet, TimeSpan.FromMinutes(3));
+                Assert.True(exit == 0, $"dotnet {string.Join(' ', arguments)} failed ({exit}):\n{log}");
+            }
+
+            Assert.True(File.Exists(Path.Combine(output, "DigestBot.dll")), $"{Path.Combine("DigestBot.dll")} is missing from the publish output.");
+            Assert.True(File.Exists(Path.Combine(output, "appsettings.json")), $"{Path.Combine("appsettings.json")} is missing from the publish output.");
+            Assert.True(File.Exists(Path.Combine(output, "templates", "Digest.cshtml")), $"{Path.Combine("templates", "Digest.cshtml")} is missing from the publish output.");
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "samples", "feeds"), "*.xml"));
+
+            var port = FreePort.Next();
+            var environment = new Dictionary<string, string>(QuietDotnet)
+            {
+                ["Web__Urls"] = $"http://127.0.0.1:{port}",
+                ["Storage__SqlitePath"] = Path.Combine(work, "data", "digestbot.db"),
+            };
+            using var worker = Process.Start(ChildProcess.StartInfo("dotnet", ["DigestBot.dll"], output, environment))!;
+            var workerLog = new System.Text.StringBuilder();
+            worker.OutputDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
+            worker.ErrorDataReceived += (_, e) => { lock (workerLog) { workerLog.AppendLine(e.Data); } };
+            worker.BeginOutputReadLine();
+            worker.BeginErrorReadLine();
+            try
+            {
+                var health = await WaitForHealthAsync(port, worker, workerLog, TimeSpan.FromSeconds(40));
+                Assert.Equal(HttpStatusCode.OK, health);
+
+                var check = DockerfileCommands.HealthCheck(dockerfile);
+                var (exit, log) = await ChildProcess.RunAsync(check[0], check[1..], output, environment, TimeSpan.FromSeconds(30));
+                Assert.True(exit == 0, $"HEALTHCHECK {string.Join(' ', check)} failed ({exit}):\n{log}");
+                Assert.Contains("200 Healthy", log, StringComparison.Ordinal);
+            }
+            finally
+            {
+                worker.Kill(entireProcessTree: true);
+                await worker.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<HttpStatusCode> WaitForHealthAsync(int port, Process worker, System.Text.StringBuilder log, TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            Assert.False(worker.HasExited, $"The published app exited:\n{log}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
+                return response.StatusCode;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
