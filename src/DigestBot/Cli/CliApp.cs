@@ -14,6 +14,7 @@ public static class CliApp
         root.Add(PreviewCommand.Create());
         root.Add(ValidateCommand.Create());
         root.Add(HealthCommand.Create());
+        root.Add(ExplainCommand.Create());
         root.Action = run.Action;
         return root;
     }

@@ -4,6 +4,9 @@ namespace DigestBot.Model;
 public sealed record DigestItem(Article Article, string Summary, double Score)
 {
     public IReadOnlyList<SourceRef> AlsoReportedBy { get; init; } = [];
+
+    /// <summary>Ids of the other articles of the same story (any source), recorded so that no later edition repeats the story.</summary>
+    public IReadOnlyList<string> DuplicateArticleIds { get; init; } = [];
 }
 
 public sealed record SourceRef(string SourceId, string? Name, string Link);

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DigestBot.Options;
 
 /// <summary>A digest job: what it contains, when it runs and where it goes. Keyed by id under <c>Digests</c>.</summary>
-public sealed class DigestOptions
+public sealed class DigestOptions : IValidatableObject
 {
     [Required(AllowEmptyStrings = false)]
     public string Title { get; set; } = "";
@@ -31,4 +31,15 @@ public sealed class DigestOptions
     public TimeSpan MaxWindow { get; set; } = TimeSpan.FromHours(24);
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>A section with nothing new is left out (<c>Skip</c>) or kept with a line saying so (<c>SaySo</c>).</summary>
+    public EmptySectionBehavior EmptySections { get; set; } = EmptySectionBehavior.Skip;
+
+    /// <summary>Keyword boosts for every section of this digest; a section's own <c>Boost</c> wins for the same keyword.</summary>
+    public Dictionary<string, double> Boost { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words or phrases whose articles this digest never shows, in addition to each section's <c>Mute</c>.</summary>
+    public List<string> Mute { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => KeywordRules.Validate(Boost, Mute);
 }

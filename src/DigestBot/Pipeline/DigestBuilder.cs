@@ -20,7 +20,40 @@ public sealed class DigestBuilder(
     Summarizer summarizer,
     TimeProvider clock)
 {
+    /// <summary>How far before the window sent stories are still compared with new candidates: a re-worded report of a
+    /// story usually follows within a day or two.</summary>
+    public static readonly TimeSpan SentStoryLookback = TimeSpan.FromDays(3);
+
     public async Task<Digest> BuildAsync(string digestId, DateTimeOffset slot, string editionId, CancellationToken cancellationToken = default)
+    {
+        var options = catalog.CurrentValue;
+        var digest = options.Digests[digestId];
+        var ranking = await RankAsync(digestId, editionId, null, cancellationToken);
+
+        // Summarize
+        var sections = new List<SectionDigest>();
+        foreach (var sectionRanking in ranking.Sections)
+        {
+            var section = options.Sections[sectionRanking.SectionId];
+            var items = sectionRanking.Top
+                .Select(s => new DigestItem(s.Lead, summarizer.SummarizeArticle(s.Lead), s.Score)
+                {
+                    AlsoReportedBy = s.AlsoReportedBy,
+                    DuplicateArticleIds = s.Duplicates.Select(d => d.Id).ToList(),
+                })
+                .ToList();
+            if (items.Count > 0 || digest.EmptySections == EmptySectionBehavior.SaySo)
+            {
+                sections.Add(new SectionDigest(sectionRanking.SectionId, section.Title, items, summarizer.SummarizeSection(section.Title, items)));
+            }
+        }
+
+        return new Digest(digestId, digest.Title, editionId, slot, ranking.Now, sections);
+    }
+
+    /// <summary>Fetches the digest's sources and ranks every section's candidates, as edition <paramref name="editionId"/> would
+    /// see them at <paramref name="asOf"/> (now when null).</summary>
+    public async Task<DigestRanking> RankAsync(string digestId, string editionId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var options = catalog.CurrentValue;
         var digest = options.Digests[digestId];
@@ -33,27 +66,19 @@ public sealed class DigestBuilder(
             .ToList();
         await ingestor.IngestAsync(sources, cancellationToken);
 
-        // Rank: new articles since the last edition, never older than the digest's window.
-        var now = clock.GetUtcNow();
+        // Rank: new articles since the last edition, never older than the digest's window. The hour of overlap catches
+        // articles stored while the last edition was being built; never-repeat keeps them from being sent twice.
+        var now = asOf ?? clock.GetUtcNow();
         var lastSlot = await editions.LastCompletedSlotAsync(digestId, cancellationToken);
         var windowStart = now - digest.MaxWindow;
         var since = lastSlot is { } last && last > windowStart ? last - TimeSpan.FromHours(1) : windowStart;
-        var alreadySent = await editions.SentArticleIdsAsync(digestId, editionId, cancellationToken);
+        var alreadySent = await editions.SentStoryArticlesAsync(digestId, editionId, since - SentStoryLookback, cancellationToken);
         var candidates = (await articles.ListRecentAsync(sectionIds, since, cancellationToken))
-            .Where(a => !alreadySent.Contains(a.Id))
             .ToLookup(a => a.SectionId, StringComparer.OrdinalIgnoreCase);
 
-        // Summarize
-        var sections = new List<SectionDigest>();
-        foreach (var sectionId in sectionIds)
-        {
-            var section = options.Sections[sectionId];
-            var items = ranker.Rank(candidates[sectionId], section.TopN, now)
-                .Select(r => new DigestItem(r.Article, summarizer.SummarizeArticle(r.Article), r.Score))
-                .ToList();
-            sections.Add(new SectionDigest(sectionId, section.Title, items, summarizer.SummarizeSection(section.Title, items)));
-        }
-
-        return new Digest(digestId, digest.Title, editionId, slot, now, sections);
+        var sections = sectionIds
+            .Select(id => ranker.Rank(id, candidates[id], RankingPolicy.For(options, digestId, id), alreadySent, now))
+            .ToList();
+        return new DigestRanking(digestId, now, since, sections);
     }
 }

@@ -32,6 +32,7 @@ public sealed class EditionContentStore(Database database)
                     """,
                     new { editionId = digest.EditionId, digestId = digest.DigestId, articleId = item.Article.Id, sectionId = section.SectionId },
                     transaction, cancellationToken: cancellationToken));
+                await RecordStoryAsync(connection, transaction, digest, section.SectionId, item, cancellationToken);
             }
         }
 
@@ -45,6 +46,22 @@ public sealed class EditionContentStore(Database database)
             new { count = digest.ArticleCount, id = digest.EditionId, content = JsonSerializer.Serialize(digest, Json) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Every article of the story (the one shown and the other reports of it), so no later edition repeats the story.</summary>
+    private static async Task RecordStoryAsync(
+        DbConnection connection, DbTransaction transaction, Digest digest, string sectionId, DigestItem item, CancellationToken cancellationToken)
+    {
+        foreach (var articleId in item.DuplicateArticleIds.Prepend(item.Article.Id))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO edition_stories (edition_id, digest_id, section_id, story_key, article_id)
+                VALUES (@editionId, @digestId, @sectionId, @storyKey, @articleId) ON CONFLICT DO NOTHING
+                """,
+                new { editionId = digest.EditionId, digestId = digest.DigestId, sectionId, storyKey = item.Article.Id, articleId },
+                transaction, cancellationToken: cancellationToken));
+        }
     }
 
     private static async Task PlanBatchesAsync(DbConnection connection, DbTransaction transaction, string editionId, int batchSize, CancellationToken cancellationToken)

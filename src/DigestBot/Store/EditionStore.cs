@@ -1,4 +1,5 @@
 using Dapper;
+using DigestBot.Model;
 
 namespace DigestBot.Store;
 
@@ -86,6 +87,30 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
             "SELECT article_id FROM edition_articles WHERE digest_id = @digestId AND edition_id <> @exceptEditionId",
             new { digestId, exceptEditionId }, cancellationToken: cancellationToken));
         return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The articles of every story sent in earlier editions of this digest, first seen since <paramref name="firstSeenSince"/>,
+    /// so ranking can leave out both those articles and re-worded reports of the same stories.
+    /// </summary>
+    public async Task<IReadOnlyList<Article>> SentStoryArticlesAsync(
+        string digestId, string exceptEditionId, DateTimeOffset firstSeenSince, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            """
+            SELECT a.id AS Id, a.source_id AS SourceId, a.section_id AS SectionId, a.link AS Link, a.title AS Title,
+                   a.summary AS Summary, a.content_html AS ContentHtml, a.published AS Published, a.feed_position AS FeedPosition,
+                   a.source_name AS SourceName, a.first_seen AS FirstSeen
+            FROM articles a
+            WHERE a.first_seen >= @since AND a.id IN (
+                SELECT article_id FROM edition_articles WHERE digest_id = @digestId AND edition_id <> @exceptEditionId
+                UNION
+                SELECT article_id FROM edition_stories WHERE digest_id = @digestId AND edition_id <> @exceptEditionId)
+            ORDER BY a.id
+            """,
+            new { digestId, exceptEditionId, since = UnixTime.ToMs(firstSeenSince) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToArticle()).ToList();
     }
 
     public async Task CompleteAsync(string editionId, string status, EditionTotals totals, string? error, CancellationToken cancellationToken = default)

@@ -1,52 +1,92 @@
-using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using DigestBot.Model;
+using DigestBot.Rank;
 
 namespace DigestBot.Summarize;
 
-/// <summary>Short plain-text summaries: markup stripped, cut at a sentence or word boundary.</summary>
+/// <summary>
+/// Extractive summaries: whole sentences taken from the feed's own summary (or content), never rewritten, so the digest
+/// says only what the source said. Pure: the same article gives the same summary.
+/// </summary>
 public sealed partial class Summarizer
 {
     public const int ArticleLimit = 280;
+    public const int ArticleSentences = 3;
+    public const int SectionLimit = 600;
 
-    public string SummarizeArticle(Article article, int limit = ArticleLimit)
+    /// <summary>Shorter summaries than this are usually a teaser ("Read more"); the content is used instead when present.</summary>
+    private const int TeaserLength = 40;
+
+    public string SummarizeArticle(Article article, int limit = ArticleLimit, int maxSentences = ArticleSentences)
     {
-        var text = PlainText(article.Summary ?? article.ContentHtml ?? "");
-        return Truncate(text, limit);
-    }
-
-    public string SummarizeSection(string title, IReadOnlyList<DigestItem> items) =>
-        items.Count == 0
-            ? $"No new stories in {title}."
-            : $"{items.Count} {(items.Count == 1 ? "story" : "stories")} in {title}, led by \"{items[0].Article.Title}\".";
-
-    public static string PlainText(string html)
-    {
-        var withoutTags = TagPattern().Replace(html, " ");
-        return SpacePattern().Replace(WebUtility.HtmlDecode(withoutTags), " ").Trim();
-    }
-
-    public static string Truncate(string text, int limit)
-    {
-        if (text.Length <= limit)
+        var text = PlainText.From(article.Summary);
+        if (text.Length < TeaserLength && PlainText.From(article.ContentHtml) is { Length: > 0 } content)
         {
-            return text;
+            text = content;
         }
 
-        var cut = text[..limit];
-        var sentenceEnd = cut.LastIndexOfAny(['.', '!', '?']);
-        if (sentenceEnd >= limit / 2)
+        var title = StoryFingerprint.Of(article.Title, null);
+        var chosen = new List<string>();
+        var length = 0;
+        foreach (var sentence in SentenceSplitter.Split(text))
         {
-            return cut[..(sentenceEnd + 1)];
+            if (Boilerplate().IsMatch(sentence) || StoryFingerprint.Of(sentence, null).Similarity(title) >= 0.8)
+            {
+                continue;
+            }
+
+            var added = length == 0 ? sentence.Length : length + 1 + sentence.Length;
+            if (chosen.Count == 0 && sentence.Length > limit)
+            {
+                return TextCutter.Cut(sentence, limit);
+            }
+
+            if (added > limit || chosen.Count == maxSentences)
+            {
+                break;
+            }
+
+            chosen.Add(sentence);
+            length = added;
         }
 
-        var space = cut[..(limit - 1)].LastIndexOf(' ');
-        return (space > 0 ? cut[..space] : cut[..(limit - 1)]).TrimEnd() + "…";
+        return string.Join(' ', chosen);
     }
 
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex TagPattern();
+    /// <summary>One paragraph for Discord: the lead story with its first sentence and sources, then the other headlines.</summary>
+    public string SummarizeSection(string title, IReadOnlyList<DigestItem> items, int limit = SectionLimit)
+    {
+        if (items.Count == 0)
+        {
+            return TextCutter.Cut($"No new stories in {title} since the last edition.", limit);
+        }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex SpacePattern();
+        var lead = items[0];
+        var text = new StringBuilder();
+        var sources = new[] { lead.Article.SourceName ?? lead.Article.SourceId }
+            .Concat(lead.AlsoReportedBy.Select(s => s.Name ?? s.SourceId))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        text.Append(lead.Article.Title.Trim().TrimEnd('.')).Append(" (").Append(sources.Count == 1 ? sources[0] : $"{sources[0]}; also reported by {string.Join(", ", sources.Skip(1))}").Append(").");
+        if (SentenceSplitter.Split(lead.Summary).FirstOrDefault() is { } first)
+        {
+            text.Append(' ').Append(Terminated(first));
+        }
+
+        if (items.Count > 1)
+        {
+            text.Append(" Also in ").Append(title).Append(": ")
+                .Append(string.Join("; ", items.Skip(1).Select(i => i.Article.Title.Trim().TrimEnd('.', ';'))))
+                .Append('.');
+        }
+
+        return TextCutter.Cut(text.ToString(), limit);
+    }
+
+    private static string Terminated(string sentence) =>
+        sentence.Length > 0 && sentence[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '。' ? sentence : sentence + ".";
+
+    [GeneratedRegex(@"^(The post .+ appeared first on .+|Continue reading\b.*|Read more\b.*|Read the full (story|article)\b.*|\[…\]|\[\.\.\.\])$", RegexOptions.IgnoreCase)]
+    private static partial Regex Boilerplate();
 }

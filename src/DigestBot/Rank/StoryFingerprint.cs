@@ -1,0 +1,106 @@
+using System.Text;
+using DigestBot.Model;
+using DigestBot.Summarize;
+
+namespace DigestBot.Rank;
+
+/// <summary>
+/// The set of content words of a story (title plus the start of its summary): lower-cased, stop words dropped, plurals
+/// folded. Two re-worded reports of one story share most of their content words; two different stories share few.
+/// </summary>
+public sealed class StoryFingerprint
+{
+    /// <summary>Only the start of the body: long content would dilute the words the story is about.</summary>
+    public const int BodyWords = 60;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
+        "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "there",
+        "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "not", "no", "so", "than",
+        "then", "too", "very", "can", "could", "will", "would", "should", "may", "might", "has", "have", "had", "do", "does",
+        "did", "after", "before", "over", "under", "about", "up", "down", "out", "off", "all", "any", "some", "more", "most",
+        "new", "says", "said", "say", "also", "just", "which", "who", "whom", "what", "when", "where", "why", "how", "once",
+        "while", "such", "own", "same", "other", "each", "both", "few", "only", "s", "t",
+    };
+
+    private readonly HashSet<string> words;
+
+    private StoryFingerprint(HashSet<string> words) => this.words = words;
+
+    public int Count => words.Count;
+
+    public IReadOnlyCollection<string> Words => words;
+
+    public static StoryFingerprint Of(Article article) =>
+        Of(article.Title, PlainText.From(string.IsNullOrWhiteSpace(article.Summary) ? article.ContentHtml : article.Summary));
+
+    public static StoryFingerprint Of(string? title, string? body)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        AddWords(words, title, int.MaxValue);
+        AddWords(words, body, BodyWords);
+        return new StoryFingerprint(words);
+    }
+
+    /// <summary>Jaccard similarity of the two word sets, from 0 (nothing shared) to 1 (same words).</summary>
+    public double Similarity(StoryFingerprint other)
+    {
+        if (words.Count == 0 || other.words.Count == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = words.Count <= other.words.Count ? (words, other.words) : (other.words, words);
+        var shared = small.Count(large.Contains);
+        return (double)shared / (words.Count + other.words.Count - shared);
+    }
+
+    /// <summary>Lower-cased words of the text, split at anything that is not a letter or digit.</summary>
+    public static IEnumerable<string> Tokens(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
+        var word = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+    }
+
+    private static void AddWords(HashSet<string> words, string? text, int max)
+    {
+        var taken = 0;
+        foreach (var token in Tokens(text))
+        {
+            if (taken++ >= max)
+            {
+                return;
+            }
+
+            if (!StopWords.Contains(token))
+            {
+                words.Add(Fold(token));
+            }
+        }
+    }
+
+    /// <summary>Folds simple English plurals so "engines" matches "engine"; anything cleverer is not worth its mistakes.</summary>
+    private static string Fold(string word) => word switch
+    {
+        { Length: > 4 } when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
+        { Length: > 3 } when word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i') => word[..^1],
+        _ => word,
+    };
+}
