@@ -44,7 +44,7 @@ public sealed class ArticleRanker
         var sentIds = alreadySent.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var sentPrints = alreadySent.Select(a => (a.Title, Print: StoryFingerprint.Of(a))).ToList();
         var stories = new List<RankedStory>();
-        foreach (var story in StoryClusterer.Cluster(bestFirst, s => s.Fingerprint, RankingPolicy.SameStoryThreshold))
+        foreach (var story in StoryClusterer.Cluster(bestFirst, s => s.Fingerprint))
         {
             if (SentBefore(story, sentIds, sentPrints) is { } reason)
             {
@@ -93,7 +93,7 @@ public sealed class ArticleRanker
         {
             foreach (var (title, print) in sent)
             {
-                if (print.Similarity(member.Fingerprint) >= RankingPolicy.SameStoryThreshold)
+                if (print.IsSameStory(member.Fingerprint))
                 {
                     return $"same story as \"{title}\", sent in an earlier edition";
                 }

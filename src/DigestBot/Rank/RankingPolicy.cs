@@ -18,9 +18,6 @@ public sealed record RankingPolicy(
 
     public const int MaxCoverageSources = 5;
 
-    /// <summary>Word-set similarity from which two articles are taken as the same story.</summary>
-    public const double SameStoryThreshold = 0.3;
-
     public static RankingPolicy For(CatalogOptions catalog, string digestId, string sectionId)
     {
         var digest = catalog.Digests[digestId];

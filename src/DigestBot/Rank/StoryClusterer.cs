@@ -7,14 +7,14 @@ namespace DigestBot.Rank;
 /// </summary>
 public static class StoryClusterer
 {
-    public static IReadOnlyList<IReadOnlyList<T>> Cluster<T>(IReadOnlyList<T> bestFirst, Func<T, StoryFingerprint> fingerprint, double threshold)
+    public static IReadOnlyList<IReadOnlyList<T>> Cluster<T>(IReadOnlyList<T> bestFirst, Func<T, StoryFingerprint> fingerprint)
     {
         var leads = new List<StoryFingerprint>();
         var stories = new List<List<T>>();
         foreach (var item in bestFirst)
         {
             var print = fingerprint(item);
-            var story = leads.FindIndex(lead => lead.Similarity(print) >= threshold);
+            var story = leads.FindIndex(lead => lead.IsSameStory(print));
             if (story < 0)
             {
                 leads.Add(print);

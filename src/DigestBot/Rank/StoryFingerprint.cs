@@ -13,6 +13,13 @@ public sealed class StoryFingerprint
     /// <summary>Only the start of the body: long content would dilute the words the story is about.</summary>
     public const int BodyWords = 60;
 
+    /// <summary>Word-set similarity from which two articles are taken as the same story.</summary>
+    public const double SameStoryThreshold = 0.3;
+
+    /// <summary>Two short headlines can be similar by chance ("Storm hits coast", "Storm hits city"); a story match also
+    /// needs this many shared words.</summary>
+    public const int MinSharedWords = 4;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
@@ -46,14 +53,20 @@ public sealed class StoryFingerprint
     /// <summary>Jaccard similarity of the two word sets, from 0 (nothing shared) to 1 (same words).</summary>
     public double Similarity(StoryFingerprint other)
     {
-        if (words.Count == 0 || other.words.Count == 0)
-        {
-            return 0;
-        }
+        var shared = Shared(other);
+        return shared == 0 ? 0 : (double)shared / (words.Count + other.words.Count - shared);
+    }
 
+    public bool IsSameStory(StoryFingerprint other)
+    {
+        var shared = Shared(other);
+        return shared >= MinSharedWords && (double)shared / (words.Count + other.words.Count - shared) >= SameStoryThreshold;
+    }
+
+    private int Shared(StoryFingerprint other)
+    {
         var (small, large) = words.Count <= other.words.Count ? (words, other.words) : (other.words, words);
-        var shared = small.Count(large.Contains);
-        return (double)shared / (words.Count + other.words.Count - shared);
+        return small.Count(large.Contains);
     }
 
     /// <summary>Lower-cased words of the text, split at anything that is not a letter or digit.</summary>

@@ -4,12 +4,15 @@ namespace DigestBot.Summarize;
 
 /// <summary>
 /// Shortens text to at most a number of UTF-16 chars: at a sentence end when one is close enough, else at a word boundary
-/// with an ellipsis. A single over-long word is cut between text elements, so a surrogate pair, a combining mark or an
-/// undecoded entity such as <c>&amp;foo;</c> is never split.
+/// with an ellipsis. A run without spaces longer than any word (e.g. Chinese text) is cut between text elements, so a
+/// surrogate pair, a combining mark or an undecoded entity such as <c>&amp;foo;</c> is never split.
 /// </summary>
 public static class TextCutter
 {
     public const string Ellipsis = "…";
+
+    /// <summary>Runs without a space longer than this are not words and may be cut inside.</summary>
+    public const int LongestWord = 24;
 
     public static string Cut(string text, int limit)
     {
@@ -34,10 +37,14 @@ public static class TextCutter
         var space = room <= 0 ? -1 : text.LastIndexOf(' ', room);
         if (space > 0)
         {
-            return text[..space].TrimEnd(' ', ',', ';', ':', '-', '–', '—') + Ellipsis;
+            // A trailing semicolon stays: it may close an entity such as "&amp;".
+            return text[..space].TrimEnd(' ', ',', ':', '-', '–', '—') + Ellipsis;
         }
 
-        return HardCut(text, room) + Ellipsis;
+        // No whole word fits. A run longer than any real word (text without spaces such as Chinese or Japanese, a URL) is
+        // cut between text elements; an ordinary word is left out entirely rather than split.
+        var firstWord = text.IndexOf(' ');
+        return (firstWord < 0 ? text.Length : firstWord) > LongestWord ? HardCut(text, room) + Ellipsis : "";
     }
 
     private static string HardCut(string text, int room)

@@ -1,0 +1,110 @@
+using DigestBot.Model;
+using DigestBot.Rank;
+using Xunit;
+using static DigestBot.Tests.Rank.TestArticles;
+
+namespace DigestBot.Tests.Rank;
+
+public sealed class StoryClustererTests
+{
+    private readonly ArticleRanker ranker = new();
+
+    [Fact]
+    public void Rank_bundledSpaceSamples_mergeTheTwoStaticFireReportsIntoOneStory()
+    {
+        var candidates = Sample("space-news.xml", "orbital-ledger").Concat(Sample("launch-wire.xml", "launch-wire")).ToList();
+        var weights = new Dictionary<string, double> { ["orbital-ledger"] = 1.0, ["launch-wire"] = 0.8 };
+
+        var ranking = ranker.Rank("space", candidates, Policy(weights: weights), [], Now);
+
+        Assert.Equal(candidates.Count - 1, ranking.Stories.Count);
+        var story = Assert.Single(ranking.Stories, s => s.Duplicates.Count > 0);
+        Assert.Equal("Heavy-lift rocket completes first full-duration static fire", story.Lead.Title);
+        Assert.Equal("launch-wire", Assert.Single(story.Duplicates).SourceId);
+        Assert.Equal(["launch-wire"], story.AlsoReportedBy.Select(s => s.SourceId));
+        Assert.Same(story, ranking.Stories[0]);
+    }
+
+    [Fact]
+    public void Rank_duplicateFromHeavierSource_becomesTheLeadOfTheStory()
+    {
+        var candidates = Sample("space-news.xml", "orbital-ledger").Concat(Sample("launch-wire.xml", "launch-wire")).ToList();
+        var weights = new Dictionary<string, double> { ["orbital-ledger"] = 1.0, ["launch-wire"] = 3.0 };
+
+        var story = Assert.Single(ranker.Rank("space", candidates, Policy(weights: weights), [], Now).Stories, s => s.Duplicates.Count > 0);
+
+        Assert.Equal("launch-wire", story.Lead.SourceId);
+        Assert.Equal("orbital-ledger", Assert.Single(story.Duplicates).SourceId);
+    }
+
+    [Fact]
+    public void IsSameStory_allBundledSamples_onlyTheStaticFirePairMatches()
+    {
+        var articles = new[]
+        {
+            ("space-news.xml", "orbital-ledger"), ("launch-wire.xml", "launch-wire"), ("energy-news.xml", "grid-power"),
+            ("military-space.xml", "defence-orbit"), ("news-247.xml", "round-the-clock"),
+        }.SelectMany(f => Sample(f.Item1, f.Item2)).ToList();
+        Assert.True(articles.Count >= 20);
+
+        var matches = new List<string>();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            for (var j = i + 1; j < articles.Count; j++)
+            {
+                if (StoryFingerprint.Of(articles[i]).IsSameStory(StoryFingerprint.Of(articles[j])))
+                {
+                    matches.Add($"{articles[i].Title} | {articles[j].Title}");
+                }
+            }
+        }
+
+        Assert.Equal(["Heavy-lift rocket completes first full-duration static fire | Nine-engine heavy-lift rocket finishes full-length static fire test"], matches);
+    }
+
+    [Theory]
+    [InlineData(
+        "Central bank raises interest rates by half a point", "The bank lifted its main rate to 4.5 percent to fight inflation, the third rise this year.",
+        "Interest rates up half a point as central bank fights inflation", "Policymakers voted to raise the main rate to 4.5 percent, the third increase this year.")]
+    [InlineData(
+        "Storm Freya brings 90 mph winds to the north coast", "Ferries were cancelled and thousands of homes lost power as Storm Freya hit overnight.",
+        "Thousands without power after Storm Freya batters coast", "Winds of up to 90 mph cut power to thousands of homes and ferries were cancelled.")]
+    public void Rank_rewordedReportsOfOneStory_becomeOneStory(string title1, string summary1, string title2, string summary2)
+    {
+        var ranking = ranker.Rank("space", [Make("x", title1, summary1, "a"), Make("y", title2, summary2, "b")], Policy(), [], Now);
+
+        var story = Assert.Single(ranking.Stories);
+        Assert.Single(story.Duplicates);
+    }
+
+    [Theory]
+    [InlineData(
+        "Storm warning issued for the north coast", "Forecasters expect gusts of 70 mph on Thursday.",
+        "Storm damage repairs on the north coast finish", "Crews finished rebuilding the sea wall damaged last winter.")]
+    [InlineData("Distinct headline 1", null, "Distinct headline 2", null)]
+    [InlineData(
+        "Rocket launches weather satellite", "The satellite will watch storms over the Atlantic.",
+        "Rocket launches navigation satellite", "The satellite joins a constellation of 24 navigation spacecraft.")]
+    public void Rank_differentStoriesSharingWords_stayApart(string title1, string? summary1, string title2, string? summary2)
+    {
+        var ranking = ranker.Rank("space", [Make("x", title1, summary1, "a"), Make("y", title2, summary2, "b")], Policy(), [], Now);
+
+        Assert.Equal(2, ranking.Stories.Count);
+        Assert.All(ranking.Stories, s => Assert.Empty(s.Duplicates));
+    }
+
+    [Fact]
+    public void Cluster_chainOfLooselySimilarItems_comparesWithLeadsOnly()
+    {
+        IReadOnlyList<Article> items =
+        [
+            Make("1", "alpha bravo charlie delta echo foxtrot"),
+            Make("2", "alpha bravo charlie delta golf hotel india juliet"),
+            Make("3", "golf hotel india juliet kilo lima mike november"),
+        ];
+
+        var stories = StoryClusterer.Cluster(items, StoryFingerprint.Of);
+
+        Assert.Equal([["1", "2"], ["3"]], stories.Select(s => s.Select(a => a.Id).ToArray()).ToArray());
+    }
+}
