@@ -1,0 +1,39 @@
+using System.Globalization;
+using DigestBot.Bench.Support;
+
+namespace DigestBot.Bench.Modes;
+
+/// <summary>
+/// fanout --subscribers N --connections C: DigestBot sends an edition of ~20 KB personalised emails to N subscribers from
+/// the store, then smtp-source sends N messages of the same size over C sessions to the same smtp-sink.
+/// </summary>
+public static class FanOutMode
+{
+    public static async Task<int> RunAsync(BenchArgs args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var subscribers = args.Int("subscribers", 10_000);
+        var connections = args.Int("connections", 4);
+        var shape = new EditionShape(args.Int("sections", EditionShape.TwentyKb.Sections), args.Int("stories", EditionShape.TwentyKb.StoriesPerSection));
+
+        var size = await FanOutRunner.MeasureMessageBytesAsync(shape, cancellationToken);
+        await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions, {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes");
+
+        await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
+        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, shape, line => output.WriteLine("  " + line), cancellationToken);
+        var sourceBytes = args.Int("source-bytes", 20_480);
+        var before = sink.Messages;
+        var reference = await SmtpSource.RunAsync(sink.Port, connections, subscribers, sourceBytes, cancellationToken);
+        await sink.WaitForMessagesAsync(before + subscribers, TimeSpan.FromSeconds(10), cancellationToken);
+        var referenceRate = subscribers / reference.TotalSeconds;
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  DigestBot   : {ours.Sent:N0} sent ({ours.Received:N0} received) in {ours.Elapsed.TotalSeconds:F2} s = {ours.Rate:F0} msg/s; " +
+            $"CPU {ours.Cpu.TotalSeconds:F1} s ({ours.Cpu.TotalMilliseconds / Math.Max(ours.Sent, 1) * 1000:F0} us/msg); " +
+            $"allocated {ours.AllocatedBytes / (double)Math.Max(ours.Sent, 1) / 1024:F1} KB/msg; gen2 GCs {ours.Gen2Collections}; status {ours.Status}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  smtp-source : {subscribers:N0} x {sourceBytes:N0} bytes in {reference.TotalSeconds:F2} s = {referenceRate:F0} msg/s"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  ratio       : {ours.Rate / referenceRate:F2}x smtp-source (target >= 0.50x)"));
+        return ours.Sent == subscribers ? 0 : 1;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using DigestBot.Bench.Support;
+
+namespace DigestBot.Bench.Modes;
+
+/// <summary>
+/// memory --subscribers N: peak resident set (VmHWM) of this process while DigestBot fans an edition out to N
+/// subscribers streamed from the store to smtp-sink. The high-water mark is reset after seeding, so it is the fan-out's.
+/// </summary>
+public static class MemoryMode
+{
+    public static async Task<int> RunAsync(BenchArgs args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var subscribers = args.Int("subscribers", 1_000_000);
+        var connections = args.Int("connections", 4);
+        var shape = new EditionShape(args.Int("sections", EditionShape.TwentyKb.Sections), args.Int("stories", EditionShape.TwentyKb.StoriesPerSection));
+        await output.WriteLineAsync($"memory: {subscribers:N0} subscribers, {connections} SMTP sessions");
+
+        await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
+        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, shape, line => output.WriteLine("  " + line), cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  peak RSS during fan-out: {PeakMemory.Mb(result.FanOutPeakBytes)} (target < 300 MB){(result.PeakWasReset ? "" : " [high-water mark not resettable: includes seeding]")}; " +
+            $"peak before fan-out {PeakMemory.Mb(result.StartupPeakBytes)}; RSS now {PeakMemory.Mb(PeakMemory.CurrentBytes)}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  {result.Sent:N0} sent in {result.Elapsed.TotalSeconds:F1} s = {result.Rate:F0} msg/s; gen2 GCs {result.Gen2Collections}; status {result.Status}"));
+        return result.Sent == subscribers ? 0 : 1;
+    }
+}

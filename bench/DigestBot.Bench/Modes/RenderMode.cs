@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using DigestBot.Bench.Support;
+
+namespace DigestBot.Bench.Modes;
+
+/// <summary>
+/// render --seconds S [--warmup W] [--sections K --stories M]: on one thread, personalised Razor renders per second and bytes
+/// allocated per render; then CSS inlining alone, and the whole MIME message (render + build + write) per second.
+/// </summary>
+public static class RenderMode
+{
+    public static async Task<int> RunAsync(BenchArgs args, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var seconds = args.Double("seconds", 3);
+        var warmup = args.Int("warmup", 50);
+        var shape = new EditionShape(args.Int("sections", 3), args.Int("stories", 2));
+        await using var fixture = await RenderFixture.CreateAsync(shape, cancellationToken);
+        var sample = await fixture.Renderer.RenderAsync(fixture.Messages.Model(fixture.Digest, RenderFixture.Subscriber(0)));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"render: {fixture.Digest.ArticleCount} stories; HTML {sample.Html.Length:N0} chars, text {sample.Text.Length:N0} chars; one thread, {seconds:F0} s per figure"));
+
+        var i = 0;
+        await Measure(output, warmup, "personalised render (Razor HTML + text)", seconds, "target >= 20,000/s",
+            () => fixture.Renderer.RenderAsync(fixture.Messages.Model(fixture.Digest, RenderFixture.Subscriber(i++))));
+        await Measure(output, warmup, "CSS inlining alone (PreMailer)", seconds, null,
+            () => Task.FromResult(PreMailer.Net.PreMailer.MoveCssInline(sample.Html, removeStyleElements: false, stripIdAndClassAttributes: false).Html));
+        await Measure(output, warmup, "whole message (render + MIME build + write)", seconds, null, async () =>
+        {
+            var subscriber = RenderFixture.Subscriber(i++);
+            var rendered = await fixture.Renderer.RenderAsync(fixture.Messages.Model(fixture.Digest, subscriber));
+            using var counter = new CountingStream();
+            await fixture.Messages.Create(fixture.Digest, subscriber, rendered).WriteToAsync(counter, cancellationToken);
+            return counter.Length;
+        });
+        return 0;
+    }
+
+    /// <summary>Wall rate, and rate per CPU-second: on a shared machine the loop may get less than a core.</summary>
+    private static async Task Measure<T>(TextWriter output, int warmup, string name, double seconds, string? target, Func<Task<T>> operation)
+    {
+        for (var w = 0; w < warmup; w++)
+        {
+            await operation();
+        }
+
+        // Run the loop on this thread only: renders complete synchronously once templates are compiled.
+        var count = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            await operation();
+            count++;
+        }
+
+        watch.Stop();
+        var perOp = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count;
+        var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  {name,-44}: {count / watch.Elapsed.TotalSeconds,8:N0}/s wall, {count / cpuUsed.TotalSeconds,8:N0}/CPU-s, {cpuUsed.TotalMicroseconds / count,8:F1} CPU-us/op, " +
+            $"{perOp / 1024,6:F1} KB allocated/op (loop got {cpuUsed.TotalSeconds / watch.Elapsed.TotalSeconds:F2} cores){(target is null ? "" : "  [" + target + "]")}"));
+    }
+}

@@ -1,0 +1,1 @@
+return await DigestBot.Bench.BenchProgram.RunAsync(args, Console.Out);

@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using DigestBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DigestBot.Bench.Support;
+
+/// <summary>
+/// The real DigestBot application over a temporary content root: generated feeds (so an edition has a chosen size),
+/// its own SQLite store, the shipped templates, SMTP pointed at a local sink.
+/// </summary>
+public sealed class BenchApp : IAsyncDisposable
+{
+    public const string DigestId = "bench";
+
+    private BenchApp(string root, string databasePath, WebApplication app)
+    {
+        Root = root;
+        DatabasePath = databasePath;
+        App = app;
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath { get; }
+
+    public WebApplication App { get; }
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Writes the configuration and feeds, builds the host, migrates the store and compiles the templates.</summary>
+    public static async Task<BenchApp> StartAsync(EditionShape shape, int smtpPort, int connections, CancellationToken cancellationToken = default)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "digestbot-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var databasePath = Path.Combine(root, "data", "digestbot.db");
+        var sections = new JsonObject();
+        var sources = new JsonObject();
+        for (var s = 0; s < shape.Sections; s++)
+        {
+            var id = $"section{s}";
+            sections[id] = new JsonObject { ["Title"] = $"Section {s} News", ["TopN"] = shape.StoriesPerSection };
+            var path = Path.Combine(root, "feeds", id + ".xml");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, SyntheticFeeds.Rss(id, shape.StoriesPerSection, DateTimeOffset.UtcNow), cancellationToken);
+            sources[$"source{s}"] = new JsonObject { ["Url"] = path, ["Section"] = id, ["Name"] = $"Source {s} Wire" };
+        }
+
+        var config = new JsonObject
+        {
+            ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
+            ["Sections"] = sections,
+            ["Sources"] = sources,
+            ["Digests"] = new JsonObject
+            {
+                [DigestId] = new JsonObject
+                {
+                    ["Title"] = "DigestBot Bench Daily", ["Cron"] = "0 0 7 * * ?", ["TimeZone"] = "UTC",
+                    ["Sections"] = new JsonArray(sections.Select(p => (JsonNode)p.Key).ToArray()), ["Email"] = true, ["Discord"] = new JsonArray(),
+                },
+            },
+            ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = connections },
+            ["FanOut"] = new JsonObject { ["ParallelBatches"] = connections },
+            ["Email"] = new JsonObject
+            {
+                ["From"] = "digest@bench.example", ["FromName"] = "DigestBot Bench", ["PostalAddress"] = "1 Bench Street, Benchtown",
+                ["TemplatesPath"] = Path.Combine(AppContext.BaseDirectory, "templates"), ["Subscribers"] = new JsonArray(),
+            },
+            ["Discord"] = new JsonObject { ["Destinations"] = new JsonObject() },
+            ["Storage"] = new JsonObject { ["Provider"] = "Sqlite", ["SqlitePath"] = databasePath },
+            ["Web"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0", ["BaseUrl"] = "https://digest.bench.example/", ["SigningKey"] = "bench-signing-key" },
+        };
+        await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), config.ToJsonString(), cancellationToken);
+
+        var app = DigestBotHost.Build([], HostMode.Command, builder => builder.Logging.ClearProviders(), root);
+        ConfigurationErrors.ValidateAll(app.Services);
+        await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
+        return new BenchApp(root, databasePath, app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

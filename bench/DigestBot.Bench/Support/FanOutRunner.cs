@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using DigestBot.Pipeline;
+
+namespace DigestBot.Bench.Support;
+
+/// <summary>
+/// One whole edition through the real pipeline (DigestPipeline.RunAsync: build, record, batched fan-out, ledger) to
+/// <paramref name="subscribers"/> subscribers seeded in the SQLite store, sent to a running smtp-sink.
+/// </summary>
+public static class FanOutRunner
+{
+    public static async Task<FanOutResult> RunAsync(
+        SmtpSinkProcess sink, int subscribers, int connections, EditionShape shape, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, cancellationToken);
+        var seeding = Stopwatch.StartNew();
+        await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
+        progress?.Invoke($"seeded {subscribers:N0} subscribers in {seeding.Elapsed.TotalSeconds:F1} s");
+
+        GC.Collect();
+        var startupPeak = PeakMemory.PeakBytes;
+        var resetPeak = PeakMemory.TryReset();
+        var before = sink.Messages;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var gen2 = GC.CollectionCount(2);
+        var watch = Stopwatch.StartNew();
+        var outcome = await app.Get<DigestPipeline>().RunAsync(BenchApp.DigestId, DateTimeOffset.UtcNow, cancellationToken);
+        var elapsed = watch.Elapsed;
+        var received = await sink.WaitForMessagesAsync(before + subscribers, TimeSpan.FromSeconds(10), cancellationToken);
+        var result = new FanOutResult(
+            subscribers,
+            outcome.Deliveries.FirstOrDefault(d => d.Channel == "email")?.Sent ?? 0,
+            sink.Messages - before,
+            outcome.Status,
+            elapsed,
+            Process.GetCurrentProcess().TotalProcessorTime - cpu,
+            GC.GetTotalAllocatedBytes(precise: false) - allocated,
+            GC.CollectionCount(2) - gen2,
+            startupPeak,
+            PeakMemory.PeakBytes,
+            resetPeak);
+        if (!received || result.Sent != subscribers)
+        {
+            progress?.Invoke($"warning: {result.Sent:N0} recorded as sent, sink received {result.Received:N0}, expected {subscribers:N0} (status {outcome.Status})");
+        }
+
+        return result;
+    }
+
+    /// <summary>Sends one message of the shape to a sink that keeps it, and returns its size in bytes as sent.</summary>
+    public static async Task<long> MeasureMessageBytesAsync(EditionShape shape, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "digestbot-bench-sink-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        if (!OperatingSystem.IsWindows())
+        {
+            // smtp-sink drops privileges to nobody before writing.
+            File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
+        }
+
+        try
+        {
+            await using var sink = await SmtpSinkProcess.StartAsync(directory, cancellationToken);
+            await RunAsync(sink, 1, 1, shape, null, cancellationToken);
+            await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5), cancellationToken);
+            await Task.Delay(100, cancellationToken);
+            return Directory.EnumerateFiles(directory).Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Max();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
+
+public sealed record FanOutResult(
+    int Subscribers, int Sent, long Received, string Status, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, int Gen2Collections,
+    long StartupPeakBytes, long FanOutPeakBytes, bool PeakWasReset)
+{
+    public double Rate => Sent / Elapsed.TotalSeconds;
+}

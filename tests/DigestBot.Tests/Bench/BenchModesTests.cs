@@ -1,0 +1,101 @@
+using DigestBot.Bench;
+using DigestBot.Bench.Micro;
+using DigestBot.Bench.Support;
+using DigestBot.Tests.Support;
+
+namespace DigestBot.Tests.Bench;
+
+/// <summary>Each benchmark mode starts and prints its figures (tiny sizes; the real runs are bench/run-e2e.sh).</summary>
+public sealed class BenchModesTests
+{
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exit = await BenchProgram.RunAsync(args, output);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_unknownMode_listsModesAndFails()
+    {
+        var (exit, output) = await RunAsync("no-such-mode");
+
+        Assert.Equal(2, exit);
+        foreach (var mode in new[] { "fanout", "memory", "render", "ingest", "discord", "micro" })
+        {
+            Assert.Contains(mode, output);
+        }
+    }
+
+    [SkippableFact]
+    public async Task FanOut_tinyRun_sendsEveryMessageAndPrintsRatio()
+    {
+        Skip.IfNot(File.Exists(SmtpSinkProcess.Binary) && File.Exists(SmtpSource.Binary), "postfix (smtp-sink, smtp-source) is not installed; see .ci/run");
+
+        var (exit, output) = await RunAsync("fanout", "--subscribers", "20", "--connections", "2");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("20 sent (20 received)", output);
+        Assert.Contains("x smtp-source", output);
+    }
+
+    [SkippableFact]
+    public async Task Memory_tinyRun_printsPeakResidentSet()
+    {
+        Skip.IfNot(File.Exists(SmtpSinkProcess.Binary), "postfix (smtp-sink) is not installed; see .ci/run");
+
+        var (exit, output) = await RunAsync("memory", "--subscribers", "20", "--connections", "2");
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"peak RSS during fan-out: [1-9][0-9.]* MB", output);
+    }
+
+    [Fact]
+    public async Task Render_shortRun_printsRatesAndAllocation()
+    {
+        var (exit, output) = await RunAsync("render", "--seconds", "0.05", "--warmup", "1");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"personalised render .*/CPU-s, .* KB allocated/op", output);
+        Assert.Contains("CSS inlining alone", output);
+    }
+
+    [SkippableFact]
+    public async Task Ingest_fewFilesAndSources_printsParseAndFetchFigures()
+    {
+        Skip.If(TestPaths.CorpusRoot is null, TestPaths.CorpusMissingMessage);
+
+        var (exit, output) = await RunAsync("ingest", "--limit", "30", "--sources", "5");
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"corpus parse .* files/s, .* MB/s", output);
+        Assert.Matches(@"5 sources via FeedIngestor .* 5 ok", output);
+    }
+
+    [Fact]
+    public async Task Discord_builtInShapes_printsMessagesAgainstMinimum()
+    {
+        var (_, output) = await RunAsync("discord");
+
+        Assert.Matches(@"20 x  40: +\d+ messages / +\d+ minimum", output);
+        Assert.Contains("worst ratio", output);
+    }
+
+    [Fact]
+    public async Task RenderBenchmarks_eachBenchmarkOnce_producesAMessage()
+    {
+        var benchmarks = new RenderBenchmarks();
+        benchmarks.Setup();
+        try
+        {
+            var rendered = await benchmarks.Render();
+            Assert.Contains("Reader", rendered.Html);
+            Assert.Contains("style=", benchmarks.InlineCss());
+            Assert.True(benchmarks.BuildMessage() > 5_000);
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
+    }
+}
