@@ -8,7 +8,8 @@ namespace DigestBot.Bench.Modes;
 
 /// <summary>
 /// discord: for digests from small to very large, the webhook messages the app's builder uses, the stories they carry,
-/// and the fewest messages Discord's limits allow for that text (10 embeds and 6,000 embed characters per message).
+/// and the fewest messages Discord's limits allow (10 embeds and 6,000 embed characters per message): the larger of
+/// DiscordPacker.LowerBound for the same text and a bound that holds for any layout.
 /// </summary>
 public static class DiscordMode
 {
@@ -28,7 +29,7 @@ public static class DiscordMode
             var digest = SyntheticDigest.Create(sections, stories);
             var payloads = builder.Build(digest, destination);
             var carried = Carried(digest, payloads);
-            var minimum = Minimum(digest);
+            var minimum = Math.Max(Minimum(digest), DiscordPacker.LowerBound(builder.Sections(digest, destination)));
             var overLimit = payloads.Count(p => p.Embeds.Count > EmbedsPerMessage || p.Embeds.Sum(Characters) > CharactersPerMessage);
             worst = Math.Max(worst, payloads.Count / (double)minimum);
             violations += overLimit;
@@ -42,13 +43,13 @@ public static class DiscordMode
     }
 
     /// <summary>
-    /// A lower bound on messages for any packer: every story needs at least its escaped title and its link inside a
+    /// A lower bound on messages whatever the layout (the packer's own bound, for its text, is also taken): every story needs at least its escaped title and its link inside a
     /// markdown link ("[title](url)" plus a line break), every section one embed with its title.
     /// </summary>
     public static int Minimum(Digest digest)
     {
         var sections = digest.Sections.Where(s => s.Items.Count > 0).ToList();
-        var characters = sections.Sum(s => s.Title.Length + s.Items.Sum(i => DiscordMessageBuilder.Escape(i.Article.Title).Length + i.Article.Link.Length + 5));
+        var characters = sections.Sum(s => s.Title.Length + s.Items.Sum(i => DiscordText.Escape(i.Article.Title).Length + i.Article.Link.Length + 5));
         return Math.Max(1, Math.Max((characters + CharactersPerMessage - 1) / CharactersPerMessage, (sections.Count + EmbedsPerMessage - 1) / EmbedsPerMessage));
     }
 
