@@ -1,36 +1,56 @@
 using System.Net;
 using DigestBot.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Fetch;
 
-/// <summary>Fetches one source over http(s) (conditional GET) or from a file, and parses it. Never throws for a bad source.</summary>
-public sealed partial class FeedFetcher(HttpClient http, FeedParser parser, SourceStatusStore status, TimeProvider clock, ILogger<FeedFetcher> logger)
+/// <summary>
+/// Fetches one source over http(s) (conditional GET, size cap, decompression, resilience) or from a file, and parses it.
+/// Never throws for a bad source: the error is logged, recorded in the source's status and returned.
+/// </summary>
+public sealed partial class FeedFetcher(
+    HttpClient http,
+    FeedParser parser,
+    FetchThrottle throttle,
+    SourceStatusStore status,
+    IOptions<FetchOptions> options,
+    TimeProvider clock,
+    ILogger<FeedFetcher> logger)
 {
     public async Task<FetchResult> FetchAsync(FeedSource source, CancellationToken cancellationToken = default)
     {
+        FetchResult result;
         try
         {
-            var result = source.Location.IsFile
-                ? await ReadFileAsync(source, cancellationToken)
-                : await DownloadAsync(source, cancellationToken);
-            await status.RecordSuccessAsync(source.Id, result.Articles.Count, result.ETag, result.LastModified, cancellationToken);
-            return result;
+            using (await throttle.EnterAsync(source, cancellationToken))
+            {
+                result = source.Location.IsFile
+                    ? await ReadFileAsync(source, cancellationToken)
+                    : await DownloadAsync(source, cancellationToken);
+            }
         }
-        catch (Exception ex) when (ex is FeedFormatException or HttpRequestException or IOException or UnauthorizedAccessException
-                                       || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var error = ex is TaskCanceledException ? "timed out" : ex.Message;
+            var error = Describe(ex);
             LogFetchFailed(logger, source.Id, source.Location, error);
             await status.RecordFailureAsync(source.Id, error, cancellationToken);
             return FetchResult.Failed(source, error);
         }
+
+        if (result.NotModified)
+        {
+            LogNotModified(logger, source.Id);
+        }
+
+        await status.RecordSuccessAsync(source.Id, result.Articles.Count, result.ETag, result.LastModified, cancellationToken);
+        return result;
     }
 
     private async Task<FetchResult> ReadFileAsync(FeedSource source, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(source.Location.LocalPath);
-        var feed = parser.Parse(stream, source.Location);
+        var data = await File.ReadAllBytesAsync(source.Location.LocalPath, cancellationToken);
+        var feed = parser.Parse(data, source.Location);
         return new FetchResult(source, ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()), false, null);
     }
 
@@ -59,12 +79,54 @@ public sealed partial class FeedFetcher(HttpClient http, FeedParser parser, Sour
             throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
         }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var feed = parser.Parse(body, source.Location);
+        var data = await ReadCappedAsync(response.Content, options.Value.MaxFeedBytes, cancellationToken);
+        // Relative links resolve against where the feed really came from, after redirects.
+        var location = response.RequestMessage?.RequestUri ?? source.Location;
+        var feed = parser.Parse(data, location, response.Content.Headers.ContentType?.ToString());
         return new FetchResult(source, ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()), false, null,
             response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
     }
 
+    private static async Task<byte[]> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxBytes)
+        {
+            throw new FeedTooLargeException(maxBytes);
+        }
+
+        await using var body = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                // Checked while reading too: a compressed or chunked body has no trustworthy length up front.
+                throw new FeedTooLargeException(maxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        FeedFormatException => "not a readable feed: " + ex.Message,
+        FeedTooLargeException => ex.Message,
+        TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException => "timed out",
+        Polly.CircuitBreaker.BrokenCircuitException => "host is failing repeatedly; requests paused (circuit open)",
+        HttpRequestException { StatusCode: { } code } => ex.Message.StartsWith("HTTP ", StringComparison.Ordinal) ? ex.Message : $"HTTP {(int)code}: {ex.Message}",
+        HttpRequestException => "network error: " + (ex.InnerException?.Message ?? ex.Message),
+        IOException or UnauthorizedAccessException => "cannot read file: " + ex.Message,
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Source {SourceId} ({Location}) failed: {Error}")]
     private static partial void LogFetchFailed(ILogger logger, string sourceId, Uri location, string error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Source {SourceId}: not modified")]
+    private static partial void LogNotModified(ILogger logger, string sourceId);
 }

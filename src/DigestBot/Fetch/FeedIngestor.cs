@@ -1,17 +1,16 @@
 using DigestBot.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Fetch;
 
 /// <summary>Fetches many sources concurrently and stores what is new. A failing source is reported and skipped.</summary>
-public sealed partial class FeedIngestor(FeedFetcher fetcher, ArticleStore articles, ILogger<FeedIngestor> logger)
+public sealed partial class FeedIngestor(FeedFetcher fetcher, ArticleStore articles, IOptions<FetchOptions> options, ILogger<FeedIngestor> logger)
 {
-    private const int MaxConcurrentSources = 8;
-
     public async Task<IReadOnlyList<FetchResult>> IngestAsync(IReadOnlyList<FeedSource> sources, CancellationToken cancellationToken = default)
     {
         var results = new FetchResult[sources.Count];
-        await Parallel.ForAsync(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentSources, CancellationToken = cancellationToken },
+        await Parallel.ForAsync(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentSources, CancellationToken = cancellationToken },
             async (i, ct) => results[i] = await fetcher.FetchAsync(sources[i], ct));
 
         foreach (var result in results.Where(r => r.Articles.Count > 0))
