@@ -33,6 +33,15 @@ public sealed class Database
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (Provider == StorageProvider.Sqlite)
+            {
+                // In WAL mode NORMAL still survives a killed process (only an OS crash or power cut can lose the
+                // last commits); FULL would fsync on every ledger row and cap a fan-out at tens of messages a second.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

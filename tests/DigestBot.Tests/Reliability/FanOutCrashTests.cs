@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using DigestBot.Options;
+using DigestBot.Tests.Support;
+
+namespace DigestBot.Tests.Reliability;
+
+/// <summary>
+/// A real worker process sending to smtp-sink (-d keeps every message) is killed with SIGKILL, or stopped with SIGTERM,
+/// in the middle of a fan-out; a second process resumes the same slot.
+/// </summary>
+public sealed class FanOutCrashTests : IAsyncLifetime
+{
+    private const int Subscribers = 400;
+    private const int ParallelBatches = 2;
+    private const string Slot = "2026-01-14T07:00:00Z";
+    private SmtpSink? sink;
+    private FakeDiscordServer? discord;
+
+    public async Task InitializeAsync()
+    {
+        if (SmtpSink.IsInstalled)
+        {
+            sink = await SmtpSink.StartAsync();
+            discord = await FakeDiscordServer.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (sink is not null)
+        {
+            await sink.DisposeAsync();
+        }
+
+        if (discord is not null)
+        {
+            await discord.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task SendNow_killedMidFanOutThenRerun_everySubscriberOnceButInFlightDuplicates()
+    {
+        await using var app = CreateApp();
+        await using (var first = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot))
+        {
+            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(60));
+            await first.CrashAsync();
+        }
+
+        var atKill = FileCount();
+        // News arriving between the crash and the resume must not change the edition.
+        app.AddSource("late", "space", TestFeeds.Rss("Late", "https://late.example.org/",
+            new TestItem("Late breaking story", "https://late.example.org/1", DateTimeOffset.UtcNow, "Arrived after the crash.")));
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the dead process's lease runs out
+
+        await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, second.Output);
+
+        var recipients = sink!.Messages().SelectMany(m => m.Recipients).ToList();
+        var distinct = recipients.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.InRange(atKill, 80, Subscribers - 1);
+        Assert.Equal(Subscribers, distinct.Count);
+        Assert.InRange(recipients.Count - distinct.Count, 0, ParallelBatches);
+        Assert.All(sink.Messages(), m => Assert.DoesNotContain("Late breaking story", m.Message.TextBody, StringComparison.Ordinal));
+        Assert.Single(discord!.Messages);
+    }
+
+    [SkippableFact]
+    public async Task SendNow_sigtermMidFanOut_checkpointsCleanlyAndRerunSendsNoDuplicate()
+    {
+        await using var app = CreateApp();
+        var probe = new StoreProbe(new StorageOptions { SqlitePath = "data/digestbot.db" }, app.Root);
+        await using (var first = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot))
+        {
+            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(60));
+            var exit = await first.TerminateAsync(TimeSpan.FromSeconds(15));
+            Assert.True(exit == 3, $"exit {exit}: {first.Output}");
+        }
+
+        // Every accepted message is in the ledger, nothing is left claimed, the edition is free to resume at once.
+        Assert.Equal(Recipients().Count, await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries WHERE status = 'sent'"));
+        Assert.Equal(0, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status = 'claimed'"));
+        Assert.Equal(0, await probe.ScalarAsync("SELECT lease_until FROM editions"));
+        Assert.Empty(discord!.Messages);
+
+        await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, second.Output);
+
+        var recipients = Recipients();
+        Assert.Equal(Subscribers, recipients.Count);
+        Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Single(discord.Messages);
+    }
+
+    private List<string> Recipients() => sink!.Messages().SelectMany(m => m.Recipients).ToList();
+
+    private int FileCount() => Directory.EnumerateFiles(sink!.Directory).Count();
+
+    private TestApp CreateApp()
+    {
+        Skip.If(sink is null, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
+        var app = TestApp.Create(c =>
+        {
+            c["Logging"]!["LogLevel"]!["Default"] = "Information";
+            c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
+            c["Smtp"]!["Port"] = sink!.Port;
+            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord!.CreateWebhook("community") };
+            c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:02", ["PollInterval"] = "00:00:00.200" };
+            var list = c["Email"]!["Subscribers"]!.AsArray();
+            for (var i = 0; i < Subscribers; i++)
+            {
+                list.Add(new JsonObject { ["Email"] = $"reader{i:D4}@example.org" });
+            }
+        });
+        var now = DateTimeOffset.UtcNow;
+        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
+            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        return app;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, WorkerProcess worker, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.False(worker.HasExited, "The worker exited early:\n" + worker.Output);
+            Assert.True(DateTime.UtcNow < deadline, "Timed out; worker output:\n" + worker.Output);
+            await Task.Delay(10);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace DigestBot.Tests.Support;
+
+/// <summary>
+/// The real DigestBot executable (<c>dotnet DigestBot.dll VERB</c>) run with a <see cref="TestApp"/> root as working
+/// directory, so it reads that root's appsettings.json. Killed by PID: SIGKILL for a crash, SIGTERM for a graceful stop.
+/// </summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private WorkerProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    public int ExitCode => process.ExitCode;
+
+    public string Output => string.Join('\n', output);
+
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, "DigestBot.dll");
+
+    public static WorkerProcess Start(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Executable);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new WorkerProcess(Process.Start(start)!);
+    }
+
+    /// <summary>kill -9: no cleanup, no shutdown hooks, exactly like a crash.</summary>
+    public async Task CrashAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, as a service manager stops a service; waits for the process to exit.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", $"-TERM {process.Id}")!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"DigestBot did not exit within {timeout}. Output:\n{Output}");
+        }
+
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CrashAsync();
+        process.Dispose();
+    }
+}
