@@ -1,5 +1,6 @@
 using Dapper;
 using DigestBot.Model;
+using DigestBot.Options;
 
 namespace DigestBot.Store;
 
@@ -39,15 +40,17 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     public async Task<IReadOnlyList<Article>> ListRecentAsync(
         IReadOnlyCollection<string> sectionIds, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
+        // Dapper expands a list into IN (...) for SQLite but passes a native array to Npgsql, which needs = ANY.
+        var sectionFilter = database.Provider == StorageProvider.Postgres ? "section_id = ANY(@sectionIds)" : "section_id IN @sectionIds";
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            """
+            $"""
             SELECT id AS Id, source_id AS SourceId, section_id AS SectionId, link AS Link, title AS Title, summary AS Summary,
                    content_html AS ContentHtml, author AS Author, published AS Published, updated AS Updated,
                    categories AS Categories, image_url AS ImageUrl, feed_position AS FeedPosition,
                    source_name AS SourceName, rights AS Rights, first_seen AS FirstSeen
             FROM articles
-            WHERE first_seen >= @since AND section_id IN @sectionIds
+            WHERE first_seen >= @since AND {sectionFilter}
             ORDER BY published DESC, id
             """,
             new { since = UnixTime.ToMs(since), sectionIds = sectionIds.ToArray() }, cancellationToken: cancellationToken));

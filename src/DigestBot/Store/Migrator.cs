@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
 using DigestBot.Options;
@@ -20,9 +21,18 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        var create = new CommandDefinition(
             "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)",
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(create);
+        }
+        catch (DbException)
+        {
+            // PostgreSQL's IF NOT EXISTS is not atomic: a node creating the table at the same instant wins, and then it exists.
+            await connection.ExecuteAsync(create);
+        }
         var applied = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT name FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
 
@@ -34,11 +44,18 @@ public sealed partial class Migrator(Database database, ILogger<Migrator> logger
             }
 
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
-            // A second node migrating at the same moment loses this insert and rolls back its copy of the script.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES (@name, @now)",
+            // Claim the script before running it: a second node starting at the same moment blocks on this row until
+            // the first commits, then finds it taken and skips the script instead of failing on "already exists".
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (@name, @now) ON CONFLICT DO NOTHING",
                 new { name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            if (claimed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             LogApplied(logger, name);
         }

@@ -72,6 +72,21 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MigrateAsync_threeNodesStartingTogether_allSucceedAndApplyOnce()
+    {
+        _ = Db;
+        var (options, _) = await StorageAsync();
+        var fresh = new Database(Microsoft.Extensions.Options.Options.Create(options!), new HostingEnvironment { ContentRootPath = root });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => new Migrator(fresh, NullLogger<Migrator>.Instance).MigrateAsync())));
+
+        await using var connection = await fresh.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        Assert.Equal(Migrator.Scripts().Count(), Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [SkippableFact]
     public async Task ClaimAsync_sameSlotFromSecondNode_secondOwnsNothing()
     {
         var first = await Editions(new NodeIdentity()).ClaimAsync("daily", Slot, Lease);
