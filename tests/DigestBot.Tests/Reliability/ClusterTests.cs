@@ -36,7 +36,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IClassFixture<Postg
 
         await using var one = WorkerProcess.Start(app.Root, "run");
         await using var two = WorkerProcess.Start(app.Root, "run");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         // Run until the digest was sent and at least two more slots fired (and found nothing new to send).
         while (await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'empty'") < 2
                || await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'sent'") < 1)

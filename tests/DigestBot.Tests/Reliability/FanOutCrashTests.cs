@@ -44,7 +44,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         await using var app = CreateApp();
         await using (var first = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot))
         {
-            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(60));
+            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(180));
             await first.CrashAsync();
         }
 
@@ -52,10 +52,10 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         // News arriving between the crash and the resume must not change the edition.
         app.AddSource("late", "space", TestFeeds.Rss("Late", "https://late.example.org/",
             new TestItem("Late breaking story", "https://late.example.org/1", DateTimeOffset.UtcNow, "Arrived after the crash.")));
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the dead process's lease runs out
+        await Task.Delay(TimeSpan.FromSeconds(4.5)); // the dead process's lease runs out
 
         await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
-        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, second.Output);
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
 
         var recipients = sink!.Messages().SelectMany(m => m.Recipients).ToList();
         var distinct = recipients.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -73,8 +73,8 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         var probe = new StoreProbe(new StorageOptions { SqlitePath = "data/digestbot.db" }, app.Root);
         await using (var first = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot))
         {
-            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(60));
-            var exit = await first.TerminateAsync(TimeSpan.FromSeconds(15));
+            await WaitForAsync(() => FileCount() >= 80, first, TimeSpan.FromSeconds(180));
+            var exit = await first.TerminateAsync(TimeSpan.FromSeconds(30));
             Assert.True(exit == 3, $"exit {exit}: {first.Output}");
         }
 
@@ -85,7 +85,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         Assert.Empty(discord!.Messages);
 
         await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
-        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(90)) == 0, second.Output);
+        Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
 
         var recipients = Recipients();
         Assert.Equal(Subscribers, recipients.Count);
@@ -106,7 +106,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
             c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
             c["Smtp"]!["Port"] = sink!.Port;
             c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord!.CreateWebhook("community") };
-            c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:02", ["PollInterval"] = "00:00:00.200" };
+            c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
             var list = c["Email"]!["Subscribers"]!.AsArray();
             for (var i = 0; i < Subscribers; i++)
             {
