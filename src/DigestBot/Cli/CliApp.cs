@@ -15,6 +15,7 @@ public static class CliApp
         root.Add(ValidateCommand.Create());
         root.Add(HealthCommand.Create());
         root.Add(ExplainCommand.Create());
+        root.Add(IngestCommand.Create());
         root.Action = run.Action;
         return root;
     }

@@ -23,12 +23,9 @@ public sealed partial class FeedFetcher(
         FetchResult result;
         try
         {
-            using (await throttle.EnterAsync(source, cancellationToken))
-            {
-                result = source.Location.IsFile
-                    ? await ReadFileAsync(source, cancellationToken)
-                    : await DownloadAsync(source, cancellationToken);
-            }
+            var document = await ReadAsync(source, conditional: true, cancellationToken);
+            result = new FetchResult(source, document.Feed is { } feed ? ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()) : [],
+                document.NotModified, null, document.ETag, document.LastModified);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -47,16 +44,26 @@ public sealed partial class FeedFetcher(
         return result;
     }
 
-    private async Task<FetchResult> ReadFileAsync(FeedSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and parses one source, throwing on failure (<see cref="FeedFormatException"/>, <see cref="HttpRequestException"/>,
+    /// timeouts...). With <paramref name="conditional"/>, the validators of the last fetch are sent and 304 means no feed.
+    /// </summary>
+    public async Task<FetchedDocument> ReadAsync(FeedSource source, bool conditional, CancellationToken cancellationToken = default)
     {
-        var data = await File.ReadAllBytesAsync(source.Location.LocalPath, cancellationToken);
-        var feed = parser.Parse(data, source.Location);
-        return new FetchResult(source, ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()), false, null);
+        using (await throttle.EnterAsync(source, cancellationToken))
+        {
+            if (source.Location.IsFile)
+            {
+                var data = await File.ReadAllBytesAsync(source.Location.LocalPath, cancellationToken);
+                return new FetchedDocument(parser.Parse(data, source.Location), false, null, null);
+            }
+
+            return await DownloadAsync(source, conditional ? await status.GetAsync(source.Id, cancellationToken) : null, cancellationToken);
+        }
     }
 
-    private async Task<FetchResult> DownloadAsync(FeedSource source, CancellationToken cancellationToken)
+    private async Task<FetchedDocument> DownloadAsync(FeedSource source, SourceStatus? previous, CancellationToken cancellationToken)
     {
-        var previous = await status.GetAsync(source.Id, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, source.Location);
         if (previous?.ETag is { } etag)
         {
@@ -71,7 +78,7 @@ public sealed partial class FeedFetcher(
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return new FetchResult(source, [], true, null, previous?.ETag, previous?.LastModified);
+            return new FetchedDocument(null, true, previous?.ETag, previous?.LastModified);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -83,8 +90,7 @@ public sealed partial class FeedFetcher(
         // Relative links resolve against where the feed really came from, after redirects.
         var location = response.RequestMessage?.RequestUri ?? source.Location;
         var feed = parser.Parse(data, location, response.Content.Headers.ContentType?.ToString());
-        return new FetchResult(source, ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()), false, null,
-            response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
+        return new FetchedDocument(feed, false, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
     }
 
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
@@ -112,7 +118,8 @@ public sealed partial class FeedFetcher(
         return buffer.ToArray();
     }
 
-    private static string Describe(Exception ex) => ex switch
+    /// <summary>An error message an admin can act on.</summary>
+    public static string Describe(Exception ex) => ex switch
     {
         FeedFormatException => "not a readable feed: " + ex.Message,
         FeedTooLargeException => ex.Message,
