@@ -23,6 +23,10 @@ public static class RenderMode
         var i = 0;
         await Measure(output, warmup, "personalised render (Razor HTML + text)", seconds, "target >= 20,000/s",
             () => fixture.Renderer.RenderAsync(fixture.Messages.Model(fixture.Digest, RenderFixture.Subscriber(i++))));
+        await Measure(output, warmup, "  of which: personalised model (signed links)", seconds, null,
+            () => Task.FromResult(fixture.Messages.Model(fixture.Digest, RenderFixture.Subscriber(i++))));
+        var model = fixture.Messages.Model(fixture.Digest, RenderFixture.Subscriber(0));
+        await Measure(output, warmup, "  of which: Razor HTML + text from one model", seconds, null, () => fixture.Renderer.RenderAsync(model));
         await Measure(output, warmup, "CSS inlining alone (PreMailer)", seconds, null,
             () => Task.FromResult(PreMailer.Net.PreMailer.MoveCssInline(sample.Html, removeStyleElements: false, stripIdAndClassAttributes: false).Html));
         await Measure(output, warmup, "whole message (render + MIME build + write)", seconds, null, async () =>
