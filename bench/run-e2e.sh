@@ -15,6 +15,7 @@ bench() { dotnet bench/DigestBot.Bench/bin/Release/net10.0/DigestBot.Bench.dll "
 bench fanout --subscribers 10000 --connections "$connections"
 bench render --seconds 3
 bench ingest --sources 1000
+bench crash --subscribers 10000 --connections "$connections"
 bench discord || true   # exits 1 when a message breaks Discord's limits; the figures are printed either way
 if $large; then
   bench fanout --subscribers 100000 --connections "$connections"

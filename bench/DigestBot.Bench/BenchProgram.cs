@@ -12,6 +12,7 @@ public static class BenchProgram
             ["memory"] = ("peak RSS (VmHWM) while fanning out to N subscribers streamed from the store", MemoryMode.RunAsync),
             ["render"] = ("personalised renders/s on one thread, inlining cost, whole-message build", RenderMode.RunAsync),
             ["ingest"] = ("corpus parse files/s and MB/s; N sources fetched from a local Kestrel server (CPU seconds)", IngestMode.RunAsync),
+            ["crash"] = ("SIGKILL a worker mid fan-out to N subscribers, resume the slot in a new process; delivered, missing, duplicated", CrashMode.RunAsync),
             ["discord"] = ("Discord messages per digest against the minimum the limits allow", DiscordMode.RunAsync),
             ["micro"] = ("BenchmarkDotNet micro-benchmarks (render, inline, message build) with the memory diagnoser", MicroMode.RunAsync),
         };
