@@ -77,15 +77,16 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
             new { editionId }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Editions being delivered that have a batch this node could claim now.</summary>
+    /// <summary>Editions another node is delivering that have a batch this node could claim now (its own it works anyway).</summary>
     public async Task<IReadOnlyList<string>> EditionsWithClaimableBatchesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
             """
             SELECT DISTINCT b.edition_id FROM email_batches b JOIN editions e ON e.id = b.edition_id
-            WHERE e.status = 'delivering' AND (b.status = 'pending' OR (b.status = 'claimed' AND b.lease_until < @now))
-            """, new { now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+            WHERE e.status = 'delivering' AND e.owner <> @owner
+              AND (b.status = 'pending' OR (b.status = 'claimed' AND b.lease_until < @now))
+            """, new { now = UnixTime.ToMs(clock.GetUtcNow()), owner = node.Id }, cancellationToken: cancellationToken));
         return ids.ToList();
     }
 
