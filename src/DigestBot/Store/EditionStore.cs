@@ -31,11 +31,12 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
             return new EditionClaim(id, digestId, slot, true, EditionStatus.Claimed);
         }
 
-        // One UPDATE decides between concurrent claimants: only one of them sees the expired lease.
+        // One UPDATE decides between concurrent claimants: only one of them sees the expired lease. A live lease is never
+        // re-entered, not even by its own node, so one edition never runs twice at once.
         var taken = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE editions SET owner = @owner, lease_until = @until
-            WHERE id = @id AND status IN ('claimed', 'delivering', 'partial') AND (lease_until < @now OR owner = @owner)
+            WHERE id = @id AND status IN ('claimed', 'delivering', 'partial') AND lease_until < @now
             """, args, cancellationToken: cancellationToken));
         var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT status FROM editions WHERE id = @id", new { id }, cancellationToken: cancellationToken));

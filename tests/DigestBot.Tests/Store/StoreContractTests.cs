@@ -99,6 +99,18 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ClaimAsync_sameNodeAgainWhileItsLeaseLives_secondRunOwnsNothing()
+    {
+        var node = Editions(new NodeIdentity());
+
+        var first = await node.ClaimAsync("daily", Slot, Lease);
+        var second = await node.ClaimAsync("daily", Slot, Lease);
+
+        Assert.True(first.Owned);
+        Assert.False(second.Owned);
+    }
+
+    [SkippableFact]
     public async Task ClaimAsync_manyNodesAtOnce_exactlyOneOwns()
     {
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Editions(new NodeIdentity()).ClaimAsync("daily", Slot, Lease))));
