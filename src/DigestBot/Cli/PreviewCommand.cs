@@ -3,7 +3,10 @@ using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Pipeline;
 using DigestBot.Render.Email;
+using DigestBot.Options;
+using DigestBot.Render.Discord;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -26,6 +29,12 @@ internal static class PreviewCommand
             var file = parse.GetRequiredValue(output);
             await File.WriteAllTextAsync(file.FullName, rendered.Html, cancellationToken);
             Console.WriteLine($"Wrote {file.FullName}: {built.ArticleCount} articles in {built.Sections.Count(s => s.Items.Count > 0)} sections");
+            var discord = await DiscordPreviewWriter.WriteAsync(built, app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue.Digests[digestId],
+                app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, app.Services.GetRequiredService<DiscordMessageBuilder>(), file, cancellationToken);
+            foreach (var payloads in discord)
+            {
+                Console.WriteLine($"Wrote {payloads.FullName}: Discord request bodies");
+            }
             return 0;
         }, cancellationToken));
         return command;

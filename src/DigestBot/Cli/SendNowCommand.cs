@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DigestBot.Pipeline;
+using DigestBot.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Cli;
@@ -17,8 +18,14 @@ internal static class SendNowCommand
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
             var clock = app.Services.GetRequiredService<TimeProvider>();
-            var outcome = await app.Services.GetRequiredService<DigestPipeline>()
-                .RunAsync(parse.GetRequiredValue(digest), parse.GetValue(slot) ?? clock.GetUtcNow(), cancellationToken);
+            var (digestId, slotTime) = (parse.GetRequiredValue(digest), parse.GetValue(slot) ?? clock.GetUtcNow());
+            var progress = new SendProgress(app.Services.GetRequiredService<EditionContentStore>(), EditionStore.EditionIdFor(digestId, slotTime), Console.Error, TimeSpan.FromSeconds(2));
+            EditionOutcome outcome;
+            await using (progress.Start())
+            {
+                outcome = await app.Services.GetRequiredService<DigestPipeline>().RunAsync(digestId, slotTime, cancellationToken);
+            }
+
             Console.WriteLine($"Edition {outcome.EditionId}: {outcome.Status}, {outcome.Digest?.ArticleCount ?? 0} articles");
             foreach (var delivery in outcome.Deliveries)
             {

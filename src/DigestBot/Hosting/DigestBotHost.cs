@@ -2,6 +2,7 @@ using System.Text;
 using DigestBot.Deliver.Discord;
 using DigestBot.Deliver.Email;
 using DigestBot.Fetch;
+using DigestBot.Observability;
 using DigestBot.Options;
 using DigestBot.Pipeline;
 using DigestBot.Rank;
@@ -42,6 +43,7 @@ public static class DigestBotHost
         builder.AddStore().AddFetch().AddRankAndSummarize().AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddWeb(mode);
+        builder.AddTelemetry();
         return builder;
     }
 

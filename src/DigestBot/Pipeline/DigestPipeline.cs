@@ -1,5 +1,6 @@
 using DigestBot.Deliver.Discord;
 using DigestBot.Model;
+using DigestBot.Observability;
 using DigestBot.Options;
 using DigestBot.Store;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class DigestPipeline(
     EditionFanOut fanOut,
     DiscordDelivery discord,
     TimeProvider clock,
+    DigestBotMetrics metrics,
     ILogger<DigestPipeline> logger)
 {
     /// <summary>
@@ -35,8 +37,10 @@ public sealed partial class DigestPipeline(
             throw new ArgumentException($"Unknown digest '{digestId}'. Configured digests: {string.Join(", ", catalog.CurrentValue.Digests.Keys)}.", nameof(digestId));
         }
 
+        using var digestScope = logger.BeginDigestScope(digestId);
         var settings = fanOutOptions.CurrentValue;
         var claim = await editions.ClaimAsync(digestId, slot, settings.Lease, cancellationToken);
+        using var editionScope = logger.BeginEditionScope(claim.EditionId);
         if (claim.IsFinished)
         {
             LogAlreadySent(logger, claim.EditionId);
@@ -88,6 +92,7 @@ public sealed partial class DigestPipeline(
             if (digest.ArticleCount == 0)
             {
                 await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
+                metrics.EditionFinished(claim.DigestId, EditionStatus.Empty);
                 LogEmpty(logger, claim.EditionId);
                 return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
             }
@@ -95,7 +100,15 @@ public sealed partial class DigestPipeline(
             await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop);
         }
 
-        if (options.Email && !await fanOut.RunToEndAsync(digest, stop, CancellationToken.None))
+        var before = claim.HasContent ? await contents.TotalsAsync(claim.EditionId, stop) : EditionTotals.None;
+        var started = clock.GetTimestamp();
+        var emailDone = options.Email && await fanOut.RunToEndAsync(digest, stop, CancellationToken.None);
+        if (options.Email)
+        {
+            metrics.SendTook(digest.DigestId, "email", clock.GetElapsedTime(started));
+        }
+
+        if (options.Email && !emailDone)
         {
             LogInterrupted(logger, claim.EditionId);
             return new EditionOutcome(claim.EditionId, "interrupted", digest, []);
@@ -105,7 +118,10 @@ public sealed partial class DigestPipeline(
         var discordFailed = 0;
         if (options.Discord.Count > 0)
         {
+            started = clock.GetTimestamp();
             var posted = await discord.DeliverAsync(digest, options.Discord, stop);
+            metrics.SendTook(digest.DigestId, "discord", clock.GetElapsedTime(started));
+            metrics.DiscordPosted(digest.DigestId, posted.Sent);
             discordFailed = posted.Failed;
             results.Add(posted);
         }
@@ -118,6 +134,9 @@ public sealed partial class DigestPipeline(
 
         var status = totals.EmailsFailed == 0 && discordFailed == 0 ? EditionStatus.Sent : EditionStatus.Partial;
         await editions.CompleteAsync(claim.EditionId, status, totals, null, CancellationToken.None);
+        // Only what this run delivered: a resumed edition's earlier messages were counted by the run that sent them.
+        metrics.EmailsDelivered(digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
+        metrics.EditionFinished(digest.DigestId, status);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
         return new EditionOutcome(claim.EditionId, status, digest, results);
     }
