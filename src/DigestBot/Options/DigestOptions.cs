@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DigestBot.Options;
 
 /// <summary>A digest job: what it contains, when it runs and where it goes. Keyed by id under <c>Digests</c>.</summary>
-public sealed class DigestOptions : IValidatableObject
+public sealed class DigestOptions
 {
     [Required(AllowEmptyStrings = false)]
     public string Title { get; set; } = "";
@@ -36,10 +36,10 @@ public sealed class DigestOptions : IValidatableObject
     public EmptySectionBehavior EmptySections { get; set; } = EmptySectionBehavior.Skip;
 
     /// <summary>Keyword boosts for every section of this digest; a section's own <c>Boost</c> wins for the same keyword.</summary>
+    [KeywordBoosts]
     public Dictionary<string, double> Boost { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words or phrases whose articles this digest never shows, in addition to each section's <c>Mute</c>.</summary>
+    [MutedKeywords]
     public List<string> Mute { get; set; } = [];
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => KeywordRules.Validate(Boost, Mute);
 }

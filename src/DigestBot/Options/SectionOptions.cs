@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DigestBot.Options;
 
 /// <summary>A newspaper section, such as "Space News". Keyed by id under <c>Sections</c>.</summary>
-public sealed class SectionOptions : IValidatableObject
+public sealed class SectionOptions
 {
     [Required(AllowEmptyStrings = false)]
     public string Title { get; set; } = "";
@@ -18,10 +18,10 @@ public sealed class SectionOptions : IValidatableObject
 
     /// <summary>Words or phrases (matched as whole words in title, summary and categories) and the points they add;
     /// a negative value demotes.</summary>
+    [KeywordBoosts]
     public Dictionary<string, double> Boost { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words or phrases whose articles are never shown in this section.</summary>
+    [MutedKeywords]
     public List<string> Mute { get; set; } = [];
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => KeywordRules.Validate(Boost, Mute);
 }

@@ -18,7 +18,15 @@ public sealed class ArticleRanker
         var boosts = new KeywordMatcher(policy.Boost.Keys);
         var mutes = new KeywordMatcher(policy.Mute);
         var live = new List<Scored>();
-        foreach (var article in candidates.DistinctBy(a => a.Id).OrderBy(a => a.Id, StringComparer.Ordinal))
+        // A feed can repeat an id; which copy is kept must not depend on the order the candidates arrive in.
+        var unique = candidates
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .ThenBy(a => a.FeedPosition)
+            .ThenBy(a => a.Published)
+            .ThenBy(a => a.Link, StringComparer.Ordinal)
+            .ThenBy(a => a.Title, StringComparer.Ordinal)
+            .DistinctBy(a => a.Id);
+        foreach (var article in unique)
         {
             if (!policy.SourceWeights.TryGetValue(article.SourceId, out var weight))
             {
@@ -36,7 +44,9 @@ public sealed class ArticleRanker
             }
         }
 
+        var boilerplate = SourceBoilerplate.Find(live, s => s.Article.SourceId, s => s.Fingerprint);
         var bestFirst = live
+            .Select(s => s with { Fingerprint = s.Fingerprint.Without(boilerplate[s.Article.SourceId]) })
             .OrderByDescending(s => s.BaseScore)
             .ThenByDescending(s => s.Article.Published)
             .ThenBy(s => s.Article.Id, StringComparer.Ordinal)

@@ -50,6 +50,10 @@ public sealed class StoryFingerprint
         return new StoryFingerprint(words);
     }
 
+    /// <summary>This fingerprint without the given words (a source's boilerplate), or itself when none of them occur.</summary>
+    public StoryFingerprint Without(IReadOnlySet<string> boilerplate) =>
+        boilerplate.Count == 0 || !words.Overlaps(boilerplate) ? this : new StoryFingerprint(words.Where(w => !boilerplate.Contains(w)).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>Jaccard similarity of the two word sets, from 0 (nothing shared) to 1 (same words).</summary>
     public double Similarity(StoryFingerprint other)
     {
@@ -57,11 +61,11 @@ public sealed class StoryFingerprint
         return shared == 0 ? 0 : (double)shared / (words.Count + other.words.Count - shared);
     }
 
-    public bool IsSameStory(StoryFingerprint other)
-    {
-        var shared = Shared(other);
-        return shared >= MinSharedWords && (double)shared / (words.Count + other.words.Count - shared) >= SameStoryThreshold;
-    }
+    public bool IsSameStory(StoryFingerprint other) => IsSameStory(Shared(other), words.Count, other.words.Count);
+
+    /// <summary>The same-story rule for two word sets of the given sizes that share <paramref name="shared"/> words.</summary>
+    public static bool IsSameStory(int shared, int count, int otherCount) =>
+        shared >= MinSharedWords && (double)shared / (count + otherCount - shared) >= SameStoryThreshold;
 
     private int Shared(StoryFingerprint other)
     {

@@ -36,7 +36,7 @@ public sealed partial class Summarizer
                 continue;
             }
 
-            var added = length == 0 ? sentence.Length : length + 1 + sentence.Length;
+            var added = length == 0 ? sentence.Length : length + 1 + sentence.Length; // at most one joining space
             if (chosen.Count == 0 && sentence.Length > limit)
             {
                 return TextCutter.Cut(sentence, limit);
@@ -51,7 +51,24 @@ public sealed partial class Summarizer
             length = added;
         }
 
-        return string.Join(' ', chosen);
+        return Join(chosen);
+    }
+
+    /// <summary>Sentences joined as they were written: with a space, except after a full stop of a script that uses none.</summary>
+    private static string Join(List<string> sentences)
+    {
+        var text = new StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (text.Length > 0 && text[^1] is not ('。' or '！' or '？'))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(sentence);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>One paragraph for Discord: the lead story with its first sentence and sources, then the other headlines.</summary>

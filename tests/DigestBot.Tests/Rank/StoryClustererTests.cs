@@ -94,6 +94,20 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void Rank_itemsOfOneSourceSharingTemplateText_stayApart()
+    {
+        const string Template = "Analysts at the research desk rate the stock {0} with a twelve month price target, according to a note published this morning.";
+        var items = new[] { ("NVIDIA", "Buy"), ("Goldman Sachs", "Buy"), ("Gartner", "Outperform"), ("Teva", "Hold") }
+            .Select((c, i) => Make($"r{i}", $"{c.Item1} {c.Item2}", string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, c.Item2), "a", hoursOld: i))
+            .ToList();
+        Assert.True(StoryFingerprint.Of(items[0]).IsSameStory(StoryFingerprint.Of(items[1])));
+
+        var ranking = ranker.Rank("space", items, Policy(), [], Now);
+
+        Assert.Equal(4, ranking.Stories.Count);
+    }
+
+    [Fact]
     public void Cluster_chainOfLooselySimilarItems_comparesWithLeadsOnly()
     {
         IReadOnlyList<Article> items =
