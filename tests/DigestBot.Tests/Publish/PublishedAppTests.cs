@@ -18,7 +18,7 @@ public sealed class PublishedAppTests
     };
 
     [Fact]
-    public async Task Publish_asTheDockerfileDoes_startsAndPassesItsHealthCheck()
+    public async Task Publish_asTheDockerfileDoes_startsPassesItsHealthCheckAndPreviews()
     {
         var dockerfile = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "Dockerfile"));
         var work = Directory.CreateTempSubdirectory("digestbot-publish-").FullName;
@@ -64,6 +64,14 @@ public sealed class PublishedAppTests
                 worker.Kill(entireProcessTree: true);
                 await worker.WaitForExitAsync();
             }
+
+            // What a newcomer does first: preview the bundled sample digest, email and Discord bodies, from the published app.
+            var previewEnvironment = new Dictionary<string, string>(environment) { ["Storage__SqlitePath"] = Path.Combine(work, "preview", "digestbot.db") };
+            var html = Path.Combine(work, "preview.html");
+            var (previewExit, previewLog) = await ChildProcess.RunAsync("dotnet", ["DigestBot.dll", "preview", "daily", "--out", html], output, previewEnvironment, TimeSpan.FromSeconds(60));
+            Assert.True(previewExit == 0, $"preview failed ({previewExit}):\n{previewLog}");
+            Assert.Contains("DigestBot Daily", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+            Assert.Contains("\"embeds\"", await File.ReadAllTextAsync(Path.Combine(work, "preview.discord-community.json")), StringComparison.Ordinal);
         }
         finally
         {
