@@ -13,13 +13,14 @@ public static class FanOutMode
     {
         var subscribers = args.Int("subscribers", 10_000);
         var connections = args.Int("connections", 4);
+        var parallelBatches = args.Int("parallel-batches", 1);
         var shape = new EditionShape(args.Int("sections", EditionShape.TwentyKb.Sections), args.Int("stories", EditionShape.TwentyKb.StoriesPerSection));
 
         var size = await FanOutRunner.MeasureMessageBytesAsync(shape, cancellationToken);
-        await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions, {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes");
+        await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time), {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, shape, line => output.WriteLine("  " + line), cancellationToken);
+        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), cancellationToken);
         var sourceBytes = args.Int("source-bytes", 20_480);
         var before = sink.Messages;
         var reference = await SmtpSource.RunAsync(sink.Port, connections, subscribers, sourceBytes, cancellationToken);

@@ -26,7 +26,7 @@ public static class IngestMode
         var sources = args.Int("sources", 1_000);
         await using var server = await FeedServer.StartAsync(parsedOk.Count > 0 ? parsedOk : files, cancellationToken);
         await FetchBaselineAsync(server, sources, output, cancellationToken);
-        await using var app = await BenchApp.StartAsync(new EditionShape(1, 1), smtpPort: 25, connections: 1, cancellationToken);
+        await using var app = await BenchApp.StartAsync(new EditionShape(1, 1), smtpPort: 25, connections: 1, cancellationToken: cancellationToken);
         var feeds = Enumerable.Range(0, sources).Select(i => new FeedSource($"bench-{i}", server.Feed(i), "section0", null, 1.0)).ToList();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

@@ -13,11 +13,12 @@ public static class MemoryMode
     {
         var subscribers = args.Int("subscribers", 1_000_000);
         var connections = args.Int("connections", 4);
+        var parallelBatches = args.Int("parallel-batches", 1);
         var shape = new EditionShape(args.Int("sections", EditionShape.TwentyKb.Sections), args.Int("stories", EditionShape.TwentyKb.StoriesPerSection));
-        await output.WriteLineAsync($"memory: {subscribers:N0} subscribers, {connections} SMTP sessions");
+        await output.WriteLineAsync($"memory: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time)");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, shape, line => output.WriteLine("  " + line), cancellationToken);
+        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  peak RSS during fan-out: {PeakMemory.Mb(result.FanOutPeakBytes)} (target < 300 MB){(result.PeakWasReset ? "" : " [high-water mark not resettable: includes seeding]")}; " +
             $"peak before fan-out {PeakMemory.Mb(result.StartupPeakBytes)}; RSS now {PeakMemory.Mb(PeakMemory.CurrentBytes)}"));

@@ -31,7 +31,11 @@ public sealed class BenchApp : IAsyncDisposable
         where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>Writes the configuration and feeds, builds the host, migrates the store and compiles the templates.</summary>
-    public static async Task<BenchApp> StartAsync(EditionShape shape, int smtpPort, int connections, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// SMTP sessions in use are <c>FanOut:ParallelBatches</c> x <c>Smtp:Connections</c> (each batch being worked has its own
+    /// pool), so <paramref name="connections"/> is split over <paramref name="parallelBatches"/>.
+    /// </remarks>
+    public static async Task<BenchApp> StartAsync(EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), "digestbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -61,8 +65,8 @@ public sealed class BenchApp : IAsyncDisposable
                     ["Sections"] = new JsonArray(sections.Select(p => (JsonNode)p.Key).ToArray()), ["Email"] = true, ["Discord"] = new JsonArray(),
                 },
             },
-            ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = connections },
-            ["FanOut"] = new JsonObject { ["ParallelBatches"] = connections },
+            ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = Math.Max(1, connections / parallelBatches) },
+            ["FanOut"] = new JsonObject { ["ParallelBatches"] = parallelBatches },
             ["Email"] = new JsonObject
             {
                 ["From"] = "digest@bench.example", ["FromName"] = "DigestBot Bench", ["PostalAddress"] = "1 Bench Street, Benchtown",

@@ -10,9 +10,9 @@ namespace DigestBot.Bench.Support;
 public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
-        SmtpSinkProcess sink, int subscribers, int connections, EditionShape shape, Action<string>? progress = null, CancellationToken cancellationToken = default)
+        SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, cancellationToken);
+        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken);
         var seeding = Stopwatch.StartNew();
         await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
         progress?.Invoke($"seeded {subscribers:N0} subscribers in {seeding.Elapsed.TotalSeconds:F1} s");
@@ -62,7 +62,7 @@ public static class FanOutRunner
         try
         {
             await using var sink = await SmtpSinkProcess.StartAsync(directory, cancellationToken);
-            await RunAsync(sink, 1, 1, shape, null, cancellationToken);
+            await RunAsync(sink, 1, 1, 1, shape, null, cancellationToken);
             await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5), cancellationToken);
             await Task.Delay(100, cancellationToken);
             return Directory.EnumerateFiles(directory).Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Max();

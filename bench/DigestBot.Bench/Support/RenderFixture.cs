@@ -27,7 +27,7 @@ public sealed class RenderFixture : IAsyncDisposable
     /// <summary>A ~10 KB HTML digest by default (3 sections of 2 stories).</summary>
     public static async Task<RenderFixture> CreateAsync(EditionShape? shape = null, CancellationToken cancellationToken = default)
     {
-        var app = await BenchApp.StartAsync(shape ?? new EditionShape(3, 2), smtpPort: 25, connections: 1, cancellationToken);
+        var app = await BenchApp.StartAsync(shape ?? new EditionShape(3, 2), smtpPort: 25, connections: 1, cancellationToken: cancellationToken);
         var digest = await app.Get<DigestBuilder>().BuildAsync(BenchApp.DigestId, DateTimeOffset.UtcNow, "bench-render", cancellationToken);
         return new RenderFixture(app, digest);
     }
