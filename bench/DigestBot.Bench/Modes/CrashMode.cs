@@ -28,7 +28,7 @@ public static class CrashMode
         }
 
         await using var sink = await SmtpSinkProcess.StartAsync(keep, cancellationToken);
-        await using var app = await BenchApp.StartAsync(EditionShape.TwentyKb, sink.Port, connections, cancellationToken);
+        await using var app = await BenchApp.StartAsync(EditionShape.TwentyKb, sink.Port, connections, cancellationToken: cancellationToken);
         await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
         var settings = Path.Combine(app.Root, "appsettings.json");
         var config = JsonNode.Parse(await File.ReadAllTextAsync(settings, cancellationToken))!;
