@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(HealthCommand.Create());
         root.Add(ExplainCommand.Create());
         root.Add(IngestCommand.Create());
+        root.Add(DiscordStatusCommand.Create());
         root.Action = run.Action;
         return root;
     }

@@ -135,4 +135,26 @@ public sealed class DiscordDeliveryTests
         Assert.Equal(25, titles.Count);
         Assert.Equal(digest.Sections.Select(s => DiscordText.Truncate(DiscordText.Escape(s.Title), DiscordLimits.Title)), titles);
     }
+
+    [Fact]
+    public async Task DescribeAsync_afterDeadWebhook_reportsItDisabledWithoutItsToken()
+    {
+        await using var harness = await DiscordHarness.StartAsync((server, d) =>
+        {
+            d["alive"] = new JsonObject { ["WebhookUrl"] = server.CreateWebhook("alive") };
+            d["dead"] = new JsonObject { ["WebhookUrl"] = server.UnknownWebhook() };
+            d["empty"] = new JsonObject();
+        });
+        await harness.RunAsync(() => harness.Delivery.DeliverAsync(TestDigests.Create(1, 1), ["alive", "dead"]));
+
+        var lines = await DigestBot.Cli.DiscordStatusCommand.DescribeAsync(harness.Host.Services);
+
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith("alive: active, webhook ", lines[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("dead: DISABLED since ", lines[1].Text, StringComparison.Ordinal);
+        Assert.Contains("10015", lines[1].Text, StringComparison.Ordinal);
+        Assert.True(lines[1].Disabled);
+        Assert.StartsWith("empty: not configured", lines[2].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Text.Contains("-token", StringComparison.Ordinal));
+    }
 }
