@@ -24,8 +24,22 @@ public sealed partial class DiscordDelivery(
     public async Task<DeliveryResult> DeliverAsync(Digest digest, IReadOnlyList<string> destinationNames, CancellationToken cancellationToken = default)
     {
         var results = await Task.WhenAll(destinationNames.Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(name => DeliverToAsync(digest, name, cancellationToken)));
+            .Select(name => GuardedAsync(digest, name, cancellationToken)));
         return new DeliveryResult("discord", results.Sum(r => r.Sent), results.Sum(r => r.Failed), results.Sum(r => r.Skipped));
+    }
+
+    /// <summary>An unexpected error (a store outage, a bug) fails this destination only; cancellation still stops all.</summary>
+    private async Task<DeliveryResult> GuardedAsync(Digest digest, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DeliverToAsync(digest, name, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnexpected(logger, ex, name);
+            return new DeliveryResult("discord", 0, 1, 0);
+        }
     }
 
     private async Task<DeliveryResult> DeliverToAsync(Digest digest, string name, CancellationToken cancellationToken)
@@ -113,6 +127,9 @@ public sealed partial class DiscordDelivery(
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "Discord destination {Destination}: part {Part} not posted after {Attempts} attempts (last status {Status}): {Error}; the next run resumes")]
     private static partial void LogGaveUp(ILogger logger, string destination, int part, int attempts, int status, string error);
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Discord destination {Destination} failed unexpectedly; other destinations continue")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string destination);
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Edition {EditionId} posted to Discord destination {Destination}: {Sent} new of {Parts} messages")]
     private static partial void LogPosted(ILogger logger, string editionId, string destination, int sent, int parts);
