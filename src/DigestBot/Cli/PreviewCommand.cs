@@ -25,7 +25,7 @@ internal static class PreviewCommand
             var built = await app.Services.GetRequiredService<DigestBuilder>().BuildAsync(digestId, now, $"{digestId}@preview", cancellationToken);
             var messages = app.Services.GetRequiredService<EmailMessageFactory>();
             var reader = new Subscriber("preview@example.org", "Preview", [], [], SubscriberStatus.Active);
-            var rendered = await app.Services.GetRequiredService<EmailRenderer>().RenderAsync(messages.Model(built, reader));
+            var rendered = await app.Services.GetRequiredService<EmailRenderer>().RenderForSendingAsync(messages.Model(built, reader));
             var file = parse.GetRequiredValue(output);
             await File.WriteAllTextAsync(file.FullName, rendered.Html, cancellationToken);
             Console.WriteLine($"Wrote {file.FullName}: {built.ArticleCount} articles in {built.Sections.Count(s => s.Items.Count > 0)} sections");

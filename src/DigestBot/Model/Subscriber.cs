@@ -16,6 +16,9 @@ public sealed record Subscriber(
     SubscriberStatus Status,
     string? TimeZone = null)
 {
+    /// <summary>Permanent delivery failures counted so far (see Email:BounceThreshold).</summary>
+    public int Bounces { get; init; }
+
     public bool Reads(string digestId) => Digests.Count == 0 || Digests.Contains(digestId, StringComparer.OrdinalIgnoreCase);
 
     public bool Reads(string digestId, string sectionId) =>

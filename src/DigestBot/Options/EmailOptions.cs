@@ -20,6 +20,10 @@ public sealed class EmailOptions
     [Required(AllowEmptyStrings = false)]
     public string TemplatesPath { get; set; } = "templates";
 
+    /// <summary>Permanent (5xx) failures after which a subscriber is marked Bounced and no longer sent to.</summary>
+    [Range(1, 100)]
+    public int BounceThreshold { get; set; } = 3;
+
     /// <summary>Subscribers imported into the store at start-up (added when missing, never removed).</summary>
     public List<SubscriberOptions> Subscribers { get; set; } = [];
 }

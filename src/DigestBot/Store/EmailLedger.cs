@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dapper;
+using DigestBot.Model;
 
 namespace DigestBot.Store;
 
@@ -8,6 +10,14 @@ namespace DigestBot.Store;
 /// </summary>
 public sealed class EmailLedger(Database database, TimeProvider clock)
 {
+    private const string UpsertSent =
+        """
+        INSERT INTO email_deliveries (edition_id, email, status, attempts, message_id, sent_at)
+        VALUES (@EditionId, @Email, 'sent', @Attempts, @MessageId, @Now)
+        ON CONFLICT (edition_id, email) DO UPDATE SET status = 'sent', attempts = excluded.attempts,
+            message_id = excluded.message_id, sent_at = excluded.sent_at, last_error = NULL
+        """;
+
     public async Task<IReadOnlySet<string>> SentAsync(string editionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -17,26 +27,69 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
         return emails.ToHashSet(StringComparer.Ordinal);
     }
 
-    public async Task RecordSentAsync(string editionId, string email, string messageId, CancellationToken cancellationToken = default)
+    /// <summary>The subscribers of <paramref name="source"/> the edition was not yet accepted for, checked a chunk at a time.</summary>
+    public async IAsyncEnumerable<Subscriber> WithoutSentAsync(
+        string editionId, IAsyncEnumerable<Subscriber> source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO email_deliveries (edition_id, email, status, attempts, message_id, sent_at)
-            VALUES (@editionId, @email, 'sent', 1, @messageId, @now)
-            ON CONFLICT (edition_id, email) DO UPDATE SET status = 'sent', attempts = email_deliveries.attempts + 1,
-                message_id = @messageId, sent_at = @now, last_error = NULL
-            """, new { editionId, email, messageId, now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+        await foreach (var chunk in source.Chunk(200).WithCancellation(cancellationToken))
+        {
+            HashSet<string> sent;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            {
+                sent = (await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT email FROM email_deliveries WHERE edition_id = @editionId AND status = 'sent' AND email IN @emails",
+                    new { editionId, emails = chunk.Select(s => s.Email).ToArray() }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+            }
+
+            foreach (var subscriber in chunk.Where(s => !sent.Contains(s.Email)))
+            {
+                yield return subscriber;
+            }
+        }
     }
 
-    public async Task RecordFailedAsync(string editionId, string email, string error, CancellationToken cancellationToken = default)
+    public Task RecordSentAsync(string editionId, string email, string messageId, CancellationToken cancellationToken = default) =>
+        RecordSentAsync([new AcceptedEmail(editionId, email, messageId, 1)], cancellationToken);
+
+    /// <summary>Records messages the server has already accepted, in one transaction.</summary>
+    public async Task RecordSentAsync(IReadOnlyCollection<AcceptedEmail> accepted, CancellationToken cancellationToken = default)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        var now = UnixTime.ToMs(clock.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            UpsertSent,
+            accepted.Select(a => new { a.EditionId, a.Email, a.MessageId, a.Attempts, Now = now }),
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task RecordFailedAsync(string editionId, string email, string error, int attempts = 1, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO email_deliveries (edition_id, email, status, attempts, last_error)
-            VALUES (@editionId, @email, 'failed', 1, @error)
-            ON CONFLICT (edition_id, email) DO UPDATE SET status = 'failed', attempts = email_deliveries.attempts + 1, last_error = @error
-            """, new { editionId, email, error }, cancellationToken: cancellationToken));
+            VALUES (@editionId, @email, 'failed', @attempts, @error)
+            ON CONFLICT (edition_id, email) DO UPDATE SET status = 'failed',
+                attempts = email_deliveries.attempts + excluded.attempts, last_error = excluded.last_error
+            """, new { editionId, email, error, attempts }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The ledger rows of one edition, for reports and tests.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(string editionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LedgerEntry>(new CommandDefinition(
+            """
+            SELECT email AS Email, status AS Status, attempts AS Attempts, last_error AS LastError, message_id AS MessageId
+            FROM email_deliveries WHERE edition_id = @editionId ORDER BY email
+            """, new { editionId }, cancellationToken: cancellationToken));
+        return rows.ToList();
     }
 }

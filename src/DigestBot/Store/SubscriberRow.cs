@@ -11,6 +11,7 @@ internal sealed class SubscriberRow
     public string Status { get; set; } = nameof(SubscriberStatus.Active);
     public string? TimeZone { get; set; }
     public long Now { get; set; }
+    public long Bounces { get; set; }
 
     public static SubscriberRow From(Subscriber s, long now) => new()
     {
@@ -29,7 +30,10 @@ internal sealed class SubscriberRow
         Split(Sections),
         Split(Digests),
         Enum.TryParse<SubscriberStatus>(Status, out var status) ? status : SubscriberStatus.Pending,
-        TimeZone);
+        TimeZone)
+    {
+        Bounces = (int)Bounces,
+    };
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

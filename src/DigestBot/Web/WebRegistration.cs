@@ -1,6 +1,7 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
 using DigestBot.Web.Status;
+using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class WebRegistration
     {
         app.MapHealthChecks("/health");
         app.MapStatusEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }

@@ -1,78 +1,111 @@
+using System.Runtime.ExceptionServices;
 using DigestBot.Model;
+using DigestBot.Options;
 using DigestBot.Render.Email;
 using DigestBot.Store;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Deliver.Email;
 
-/// <summary>Sends one edition to every active subscriber not yet in the ledger, recording each message the server accepted.</summary>
+/// <summary>
+/// Sends one edition to every active subscriber not yet in the ledger: subscribers are streamed from the store into a
+/// bounded queue, a pool of Smtp:Connections reused connections sends them under the Smtp:MaxMessagesPerSecond cap,
+/// and each message the server accepted is recorded in the ledger (in batches, never before acceptance).
+/// </summary>
 public sealed partial class EmailDelivery(
     SubscriberStore subscribers,
     EmailLedger ledger,
     EmailRenderer renderer,
     EmailMessageFactory messages,
     SmtpConnector connector,
+    IOptions<SmtpOptions> smtpOptions,
+    IOptions<EmailOptions> emailOptions,
+    TimeProvider clock,
     ILogger<EmailDelivery> logger)
 {
+    /// <summary>Sends the edition to every active subscriber the ledger does not list as sent.</summary>
     public Task<DeliveryResult> DeliverAsync(Digest digest, CancellationToken cancellationToken = default) =>
-        DeliverAsync(digest, subscribers.StreamActiveAsync(cancellationToken: cancellationToken), cancellationToken);
+        DeliverAsync(digest, subscribers.StreamUnsentAsync(digest.EditionId, cancellationToken: cancellationToken), cancellationToken);
 
-    /// <summary>Sends the edition to the given recipients (one batch of a fan-out); the ledger still skips those already sent.</summary>
+    /// <summary>Sends the edition to the given recipients (one batch of a fan-out); those the ledger lists as sent are skipped.</summary>
     public async Task<DeliveryResult> DeliverAsync(Digest digest, IAsyncEnumerable<Subscriber> recipients, CancellationToken cancellationToken = default)
     {
-        var done = await ledger.SentAsync(digest.EditionId, cancellationToken);
-        int sent = 0, failed = 0, skipped = 0;
-        SmtpClient? client = null;
+        var smtp = smtpOptions.Value;
+        var started = clock.GetTimestamp();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var variants = new EmailVariants(digest, renderer, messages);
+        var ledgerWriter = new LedgerWriter(ledger);
+        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, ledgerWriter, clock, logger);
+        var connections = new SmtpConnections(connector, smtp, clock, logger);
+        var pacer = new SendPacer(smtp.MaxMessagesPerSecond, clock);
+        Exception? failure = null;
+
+        async Task Guard(Func<Task> body)
+        {
+            try
+            {
+                await body();
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && stop.IsCancellationRequested))
+            {
+                Interlocked.CompareExchange(ref failure, ex, null);
+                await stop.CancelAsync();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        var tasks = Enumerable.Range(0, smtp.Connections)
+            .Select(_ => Guard(() => new SmtpSendWorker(fanOut, connections, pacer, job => BuildAsync(digest, variants, job)).RunAsync(stop.Token)))
+            .Append(Guard(() => ProduceAsync(digest, recipients, fanOut, stop.Token)))
+            .ToList();
+        await Task.WhenAll(tasks);
+        await ledgerWriter.CompleteAsync();
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = fanOut.Result;
+        var elapsed = clock.GetElapsedTime(started);
+        LogDelivered(logger, digest.EditionId, result.Sent, result.Failed, result.Skipped, variants.Count, elapsed,
+            result.Sent / Math.Max(elapsed.TotalSeconds, 0.001));
+        return result;
+    }
+
+    private async Task ProduceAsync(Digest digest, IAsyncEnumerable<Subscriber> recipients, FanOut fanOut, CancellationToken cancellationToken)
+    {
         try
         {
-            await foreach (var subscriber in recipients.WithCancellation(cancellationToken))
+            await foreach (var subscriber in ledger.WithoutSentAsync(digest.EditionId, recipients, cancellationToken))
             {
-                var model = messages.Model(digest, subscriber);
-                if (done.Contains(subscriber.Email) || !subscriber.Reads(digest.DigestId) || model.Sections.Count == 0)
+                if (!subscriber.Reads(digest.DigestId) || EmailMessageFactory.SectionsFor(digest, subscriber).Count == 0)
                 {
-                    skipped++;
+                    fanOut.Skip();
                     continue;
                 }
 
-                var message = messages.Create(digest, subscriber, await renderer.RenderAsync(model));
-                client ??= await connector.ConnectAsync(cancellationToken);
-                try
-                {
-                    await client.SendAsync(message, cancellationToken);
-                }
-                catch (SmtpCommandException ex)
-                {
-                    failed++;
-                    LogRejected(logger, subscriber.Email, (int)ex.StatusCode, ex.Message);
-                    await ledger.RecordFailedAsync(digest.EditionId, subscriber.Email, $"{(int)ex.StatusCode} {ex.Message}", cancellationToken);
-                    continue;
-                }
-
-                await ledger.RecordSentAsync(digest.EditionId, subscriber.Email, message.MessageId ?? "", cancellationToken);
-                sent++;
+                await fanOut.AddAsync(subscriber, cancellationToken);
             }
         }
         finally
         {
-            if (client is not null)
-            {
-                if (client.IsConnected)
-                {
-                    await client.DisconnectAsync(true, CancellationToken.None);
-                }
-
-                client.Dispose();
-            }
+            fanOut.ProducerDone();
         }
-
-        LogDelivered(logger, digest.EditionId, sent, failed, skipped);
-        return new DeliveryResult("email", sent, failed, skipped);
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "SMTP server rejected {Email}: {Status} {Error}")]
-    private static partial void LogRejected(ILogger logger, string email, int status, string error);
+    private async Task<MimeKit.MimeMessage> BuildAsync(Digest digest, EmailVariants variants, MailJob job)
+    {
+        var rendered = await variants.ForAsync(job.Subscriber)
+            ?? throw new InvalidOperationException($"No sections to send to {job.Subscriber.Email}.");
+        return messages.Create(digest, job.Subscriber, rendered);
+    }
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Edition {EditionId}: {Sent} emails sent, {Failed} failed, {Skipped} skipped")]
-    private static partial void LogDelivered(ILogger logger, string editionId, int sent, int failed, int skipped);
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information,
+        Message = "Edition {EditionId}: {Sent} emails sent, {Failed} failed, {Skipped} skipped ({Variants} variants) in {Elapsed}, {Rate:F0} msg/s")]
+    private static partial void LogDelivered(ILogger logger, string editionId, int sent, int failed, int skipped, int variants, TimeSpan elapsed, double rate);
 }

@@ -3,49 +3,68 @@ using DigestBot.Options;
 using DigestBot.Render.Email;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PreMailer.Net;
 
 namespace DigestBot.Deliver.Email;
 
-/// <summary>Builds the MIME message for one subscriber: multipart/alternative, list headers, CSS inlined.</summary>
-public sealed class EmailMessageFactory(IOptions<EmailOptions> options, IOptions<WebOptions> web, LinkSigner signer)
+/// <summary>Builds the MIME message for one subscriber: multipart/alternative, list headers, personal links.</summary>
+public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSigner signer)
 {
-    public string UnsubscribeUrl(string email) => signer.Link("unsubscribe", "unsubscribe", email);
+    public string UnsubscribeUrl(string email) => signer.Link("unsubscribe", LinkSigner.Unsubscribe, email);
 
-    public string PreferencesUrl(string email) => signer.Link("preferences", "preferences", email);
+    public string PreferencesUrl(string email) => signer.Link("preferences", LinkSigner.Preferences, email);
 
     public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered)
     {
-        var email = options.Value;
-        var domain = MailboxAddress.Parse(email.From).Domain;
-        var message = new MimeMessage
-        {
-            Subject = SubjectLine.Clean(rendered.Subject),
-            Date = digest.GeneratedAt,
-            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(domain),
-        };
-        message.From.Add(new MailboxAddress(email.FromName, email.From));
-        message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
-        message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title)} <{digest.DigestId}.{domain}>");
-        message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(subscriber.Email)}>, <mailto:{email.From}?subject=unsubscribe>");
+        var message = NewMessage(subscriber, rendered);
+        var domain = Domain;
+        message.Date = digest.GeneratedAt;
+        message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{domain}>");
+        message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(subscriber.Email)}>, <mailto:{options.Value.From}?subject=unsubscribe>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-
-        var body = new BodyBuilder
-        {
-            TextBody = rendered.Text,
-            HtmlBody = PreMailer.Net.PreMailer.MoveCssInline(rendered.Html, removeStyleElements: false, stripIdAndClassAttributes: false).Html,
-        };
-        message.Body = body.ToMessageBody();
+        message.Headers.Add("Precedence", "bulk");
         return message;
     }
 
-    public EmailModel Model(Digest digest, Subscriber subscriber)
+    /// <summary>The personalised email for one subscriber from a variant rendered with <see cref="Personalization"/> markers.</summary>
+    public RenderedEmail Personalize(RenderedEmail variant, Subscriber subscriber) =>
+        Personalization.Apply(variant, SubjectLine.Clean(subscriber.Name ?? ""), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email));
+
+    public MimeMessage CreateConfirmation(Subscriber subscriber, RenderedEmail rendered) => NewMessage(subscriber, rendered);
+
+    /// <summary>The template model for a real subscriber (previews, tests).</summary>
+    public EmailModel Model(Digest digest, Subscriber subscriber) =>
+        Model(digest, SectionsFor(digest, subscriber), subscriber.Name ?? "", UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email), TimeZones.TryFind(subscriber.TimeZone));
+
+    /// <summary>The template model of a variant: personal parts are <see cref="Personalization"/> markers.</summary>
+    public EmailModel VariantModel(Digest digest, IReadOnlyList<SectionDigest> sections, bool named, TimeZoneInfo? timeZone) =>
+        Model(digest, sections, named ? Personalization.Name : "", Personalization.UnsubscribeUrl, Personalization.PreferencesUrl, timeZone);
+
+    public static IReadOnlyList<SectionDigest> SectionsFor(Digest digest, Subscriber subscriber) =>
+        digest.Sections.Where(s => subscriber.Reads(digest.DigestId, s.SectionId) && s.Items.Count > 0).ToList();
+
+    private EmailModel Model(Digest digest, IReadOnlyList<SectionDigest> sections, string name, string unsubscribe, string preferences, TimeZoneInfo? timeZone)
     {
-        var sections = digest.Sections.Where(s => subscriber.Reads(digest.DigestId, s.SectionId) && s.Items.Count > 0).ToList();
         var preheader = string.Join(" · ", sections.SelectMany(s => s.Items).Take(3).Select(i => i.Article.Title));
-        return new EmailModel(digest, sections, subscriber.Name ?? "", preheader, UnsubscribeUrl(subscriber.Email),
-            PreferencesUrl(subscriber.Email), options.Value.PostalAddress, options.Value.FromName);
+        return new EmailModel(digest, sections, name, preheader, unsubscribe, preferences, options.Value.PostalAddress, options.Value.FromName, timeZone);
     }
 
-    internal Uri BaseUrl => web.Value.BaseUrl;
+    private MimeMessage NewMessage(Subscriber subscriber, RenderedEmail rendered)
+    {
+        var email = options.Value;
+        var message = new MimeMessage
+        {
+            Subject = SubjectLine.Clean(rendered.Subject),
+            Date = DateTimeOffset.UtcNow,
+            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
+        };
+        message.From.Add(new MailboxAddress(SubjectLine.Clean(email.FromName), email.From));
+        message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
+        message.Body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html }.ToMessageBody();
+        return message;
+    }
+
+    private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
+
+    private static string ListIdLabel(string digestId) =>
+        new(digestId.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : '-').ToArray());
 }

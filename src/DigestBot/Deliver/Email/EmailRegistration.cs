@@ -13,6 +13,7 @@ public static class EmailRegistration
         builder.Services.AddSingleton<EmailMessageFactory>();
         builder.Services.AddSingleton<SmtpConnector>();
         builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddSingleton<ConfirmationSender>();
         return builder;
     }
 }

@@ -20,6 +20,10 @@ public sealed class LinkSigner
             : Encoding.UTF8.GetBytes(web.Value.SigningKey);
     }
 
+    public const string Unsubscribe = "unsubscribe";
+    public const string Preferences = "preferences";
+    public const string Confirm = "confirm";
+
     public string Sign(string purpose, string email)
     {
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}\n{email.Trim().ToLowerInvariant()}"));

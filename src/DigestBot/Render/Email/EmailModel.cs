@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigestBot.Model;
 
 namespace DigestBot.Render.Email;
@@ -11,4 +12,25 @@ public sealed record EmailModel(
     string UnsubscribeUrl,
     string PreferencesUrl,
     string PostalAddress,
-    string FromName);
+    string FromName,
+    TimeZoneInfo? TimeZone = null)
+{
+    /// <summary>An article time in the reader's time zone (UTC when they have none), e.g. "25 Nov, 09:12 UTC".</summary>
+    public string When(DateTimeOffset time)
+    {
+        var zone = TimeZone ?? TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(time, zone);
+        var suffix = zone == TimeZoneInfo.Utc ? "UTC" : local.ToString("'UTC'zzz", CultureInfo.InvariantCulture);
+        return local.ToString("d MMM, HH:mm ", CultureInfo.InvariantCulture) + suffix;
+    }
+
+    /// <summary>The edition date in the reader's time zone.</summary>
+    public string EditionDate =>
+        TimeZoneInfo.ConvertTime(Digest.ScheduledFor, TimeZone ?? TimeZoneInfo.Utc).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Only absolute http(s) links reach an href; anything else (javascript:, data:, relative) becomes "#".</summary>
+    public static string SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : "#";
+}

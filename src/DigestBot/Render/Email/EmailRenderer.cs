@@ -6,16 +6,19 @@ using RazorLight;
 namespace DigestBot.Render.Email;
 
 /// <summary>
-/// Renders the HTML and plain-text digest from the Razor templates. Templates are compiled once (see <see cref="CompileAsync"/>);
+/// Renders the HTML and plain-text emails from the Razor templates. Templates are compiled once (see <see cref="CompileAsync"/>);
 /// after that each render is a cached delegate call.
 /// </summary>
 public sealed class EmailRenderer
 {
     public const string HtmlTemplate = "Digest.cshtml";
     public const string TextTemplate = "Digest.txt.cshtml";
+    public const string ConfirmHtmlTemplate = "Confirm.cshtml";
+    public const string ConfirmTextTemplate = "Confirm.txt.cshtml";
 
     private readonly RazorLightEngine html;
     private readonly RazorLightEngine text;
+    private readonly EmailHtmlGuard guard = new();
 
     public EmailRenderer(IOptions<EmailOptions> options, IHostEnvironment environment)
     {
@@ -29,12 +32,32 @@ public sealed class EmailRenderer
     {
         await html.CompileTemplateAsync(HtmlTemplate);
         await text.CompileTemplateAsync(TextTemplate);
+        await html.CompileTemplateAsync(ConfirmHtmlTemplate);
+        await text.CompileTemplateAsync(ConfirmTextTemplate);
     }
 
+    /// <summary>The email as the templates produce it (no sanitizing, no inlining).</summary>
     public async Task<RenderedEmail> RenderAsync(EmailModel model)
     {
         var body = await html.CompileRenderAsync(HtmlTemplate, model);
         var plain = await text.CompileRenderAsync(TextTemplate, model);
         return new RenderedEmail(SubjectLine.For(model.Digest), body, plain);
+    }
+
+    /// <summary>The email as it is sent: HTML checked by <see cref="EmailHtmlGuard"/>, then CSS inlined for clients that drop style blocks.</summary>
+    public async Task<RenderedEmail> RenderForSendingAsync(EmailModel model) => ForSending(await RenderAsync(model));
+
+    public async Task<RenderedEmail> RenderConfirmAsync(ConfirmModel model)
+    {
+        var body = await html.CompileRenderAsync(ConfirmHtmlTemplate, model);
+        var plain = await text.CompileRenderAsync(ConfirmTextTemplate, model);
+        return ForSending(new RenderedEmail(SubjectLine.Clean($"Confirm your subscription to {model.Title}"), body, plain));
+    }
+
+    private RenderedEmail ForSending(RenderedEmail rendered)
+    {
+        var safe = guard.Clean(rendered.Html);
+        var inlined = PreMailer.Net.PreMailer.MoveCssInline(safe, removeStyleElements: false, stripIdAndClassAttributes: false).Html;
+        return rendered with { Html = inlined };
     }
 }
