@@ -28,7 +28,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static bool IsInstalled => File.Exists(Binary);
 
-    public static async Task<SmtpSink> StartAsync(string extraArguments = "", int? port = null, string? directory = null)
+    /// <param name="keepMessages">False runs the sink without -d (nothing written), for load tests that count through the ledger.</param>
+    public static async Task<SmtpSink> StartAsync(string extraArguments = "", int? port = null, string? directory = null, bool keepMessages = true)
     {
         if (!IsInstalled)
         {
@@ -43,7 +44,7 @@ public sealed class SmtpSink : IAsyncDisposable
             File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         }
         var user = Environment.UserName == "root" ? "-u nobody " : "";
-        var process = Process.Start(new ProcessStartInfo(Binary, $"{user}{extraArguments} -d {dir}/%M%S. 127.0.0.1:{chosenPort} 256")
+        var process = Process.Start(new ProcessStartInfo(Binary, $"{user}{extraArguments}{(keepMessages ? $" -d {dir}/%M%S." : "")} 127.0.0.1:{chosenPort} 256")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

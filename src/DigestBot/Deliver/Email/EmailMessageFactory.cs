@@ -9,6 +9,8 @@ namespace DigestBot.Deliver.Email;
 /// <summary>Builds the MIME message for one subscriber: multipart/alternative, list headers, personal links.</summary>
 public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSigner signer)
 {
+    private string? domain;
+
     public string UnsubscribeUrl(string email) => signer.Link("unsubscribe", LinkSigner.Unsubscribe, email);
 
     public string PreferencesUrl(string email) => signer.Link("preferences", LinkSigner.Preferences, email);
@@ -16,9 +18,8 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered)
     {
         var message = NewMessage(subscriber, rendered);
-        var domain = Domain;
         message.Date = digest.GeneratedAt;
-        message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{domain}>");
+        message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{Domain}>");
         message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(subscriber.Email)}>, <mailto:{options.Value.From}?subject=unsubscribe>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Precedence", "bulk");
@@ -59,11 +60,19 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         };
         message.From.Add(new MailboxAddress(SubjectLine.Clean(email.FromName), email.From));
         message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
-        message.Body = new BodyBuilder { TextBody = rendered.Text, HtmlBody = rendered.Html }.ToMessageBody();
+        message.Body = new MultipartAlternative { Part("plain", rendered.Text), Part("html", rendered.Html) };
         return message;
     }
 
-    private string Domain => MailboxAddress.Parse(options.Value.From).Domain;
+    private string Domain => domain ??= MailboxAddress.Parse(options.Value.From).Domain;
+
+    // The encoding is chosen here so that neither MimeKit nor MailKit scans every body again to pick one.
+    private static TextPart Part(string subtype, string text)
+    {
+        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(System.Text.Encoding.UTF8, text);
+        return part;
+    }
 
     private static string ListIdLabel(string digestId) =>
         new(digestId.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? char.ToLowerInvariant(c) : '-').ToArray());

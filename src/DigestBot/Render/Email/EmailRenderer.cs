@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigestBot.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public sealed class EmailRenderer
     public const string ConfirmHtmlTemplate = "Confirm.cshtml";
     public const string ConfirmTextTemplate = "Confirm.txt.cshtml";
 
+    // One pair of engines per template folder for the whole process: each compile costs about a second of Roslyn,
+    // and hosts built more than once in a process (CLI verbs, tests) would otherwise pay it every time.
+    private static readonly ConcurrentDictionary<string, (RazorLightEngine Html, RazorLightEngine Text)> Engines = new(StringComparer.Ordinal);
+
     private readonly RazorLightEngine html;
     private readonly RazorLightEngine text;
     private readonly EmailHtmlGuard guard = new();
@@ -23,17 +28,30 @@ public sealed class EmailRenderer
     public EmailRenderer(IOptions<EmailOptions> options, IHostEnvironment environment)
     {
         var root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
-        html = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().Build();
-        text = new RazorLightEngineBuilder().UseFileSystemProject(root).UseMemoryCachingProvider().DisableEncoding().Build();
+        (html, text) = Engines.GetOrAdd(root, r => (
+            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().Build(),
+            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().DisableEncoding().Build()));
     }
 
-    /// <summary>Compiles every template; a template with an error throws here, at start-up, with Razor's message.</summary>
+    /// <summary>Compiles every template; a template with an error throws here, at start-up, naming the file and Razor's errors.</summary>
     public async Task CompileAsync()
     {
-        await html.CompileTemplateAsync(HtmlTemplate);
-        await text.CompileTemplateAsync(TextTemplate);
-        await html.CompileTemplateAsync(ConfirmHtmlTemplate);
-        await text.CompileTemplateAsync(ConfirmTextTemplate);
+        await Task.WhenAll(
+            CompileAsync(html, HtmlTemplate), CompileAsync(text, TextTemplate),
+            CompileAsync(html, ConfirmHtmlTemplate), CompileAsync(text, ConfirmTextTemplate));
+    }
+
+    private static async Task CompileAsync(RazorLightEngine engine, string template)
+    {
+        try
+        {
+            await engine.CompileTemplateAsync(template);
+        }
+        catch (RazorLight.Compilation.TemplateCompilationException ex)
+        {
+            throw new InvalidOperationException(
+                $"Email template {template} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, ex.CompilationErrors)}", ex);
+        }
     }
 
     /// <summary>The email as the templates produce it (no sanitizing, no inlining).</summary>

@@ -48,7 +48,7 @@ public static partial class SubscriptionEndpoints
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormAsync(cancellationToken);
-        var email = form["email"].ToString().Trim();
+        var email = SubscriberStore.Normalize(form["email"].ToString());
         if (!EmailAddresses.IsValid(email))
         {
             return Page("Subscribe", "<p>Please enter a valid email address.</p>" + SubscribeForm(catalog.CurrentValue), StatusCodes.Status400BadRequest);
