@@ -36,8 +36,10 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
             HashSet<string> sent;
             await using (var connection = await database.OpenAsync(cancellationToken))
             {
+                // Dapper expands "IN @list" for SQLite but passes an array to Npgsql, which needs "= ANY".
+                var among = database.Provider == Options.StorageProvider.Postgres ? "= ANY(@emails)" : "IN @emails";
                 sent = (await connection.QueryAsync<string>(new CommandDefinition(
-                    "SELECT email FROM email_deliveries WHERE edition_id = @editionId AND status = 'sent' AND email IN @emails",
+                    $"SELECT email FROM email_deliveries WHERE edition_id = @editionId AND status = 'sent' AND email {among}",
                     new { editionId, emails = chunk.Select(s => s.Email).ToArray() }, cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
             }
 

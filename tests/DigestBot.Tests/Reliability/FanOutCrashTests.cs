@@ -105,6 +105,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
             c["Logging"]!["LogLevel"]!["Default"] = "Information";
             c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
             c["Smtp"]!["Port"] = sink!.Port;
+            c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
             c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord!.CreateWebhook("community") };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
             var list = c["Email"]!["Subscribers"]!.AsArray();

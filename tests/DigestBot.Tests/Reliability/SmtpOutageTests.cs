@@ -19,6 +19,7 @@ public sealed class SmtpOutageTests
         await using var app = TestApp.Create(c =>
         {
             c["Smtp"]!["Port"] = first.Port;
+            c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
             c["FanOut"] = new JsonObject { ["BatchSize"] = 25, ["ParallelBatches"] = ParallelBatches, ["RetryDelay"] = "00:00:00.250", ["PollInterval"] = "00:00:00.100" };
             var list = c["Email"]!["Subscribers"]!.AsArray();
             for (var i = 0; i < Subscribers; i++)

@@ -38,9 +38,9 @@ internal sealed partial class FanOut(
     public void ProducerDone() => Release();
 
     /// <summary>The server accepted the message: only now does it go to the ledger.</summary>
-    public void Accepted(MailJob job)
+    public async Task AcceptedAsync(MailJob job)
     {
-        ledgerWriter.Add(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
+        await ledgerWriter.RecordAsync(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
         Interlocked.Increment(ref sent);
         Release();
     }

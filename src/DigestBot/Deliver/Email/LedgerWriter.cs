@@ -4,14 +4,17 @@ using DigestBot.Store;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// Writes accepted messages to the ledger in batches, off the sending path: each batch is whatever was accepted while the
-/// previous one was being written. Only messages the server has accepted are ever handed to it.
+/// Group commit for the ledger: each connection hands over the message the server just accepted and waits until its row
+/// is committed before sending the next one, while rows from all connections share one transaction. A crash therefore
+/// loses at most the one accepted message per connection that was still in hand (it is sent again), never more.
 /// </summary>
 internal sealed class LedgerWriter
 {
     private const int MaxBatch = 1000;
 
-    private readonly Channel<AcceptedEmail> accepted = Channel.CreateUnbounded<AcceptedEmail>(new() { SingleReader = true });
+    private readonly Channel<(AcceptedEmail Email, TaskCompletionSource Done)> accepted =
+        Channel.CreateUnbounded<(AcceptedEmail, TaskCompletionSource)>(new() { SingleReader = true });
+
     private readonly EmailLedger ledger;
     private readonly Task writing;
 
@@ -21,9 +24,19 @@ internal sealed class LedgerWriter
         writing = Task.Run(WriteAsync);
     }
 
-    public void Add(AcceptedEmail email) => accepted.Writer.TryWrite(email);
+    /// <summary>Completes when the row is committed. Not cancellable: an accepted message must be recorded.</summary>
+    public Task RecordAsync(AcceptedEmail email)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!accepted.Writer.TryWrite((email, done)))
+        {
+            done.SetException(new InvalidOperationException("The ledger writer has stopped."));
+        }
 
-    /// <summary>Writes what is left and surfaces any write error. Not cancellable: accepted messages must be recorded.</summary>
+        return done.Task;
+    }
+
+    /// <summary>Writes what is left and surfaces any write error.</summary>
     public async Task CompleteAsync()
     {
         accepted.Writer.TryComplete();
@@ -32,15 +45,25 @@ internal sealed class LedgerWriter
 
     private async Task WriteAsync()
     {
-        var batch = new List<AcceptedEmail>(MaxBatch);
+        var batch = new List<(AcceptedEmail Email, TaskCompletionSource Done)>(MaxBatch);
         while (await accepted.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && accepted.Reader.TryRead(out var email))
+            while (batch.Count < MaxBatch && accepted.Reader.TryRead(out var item))
             {
-                batch.Add(email);
+                batch.Add(item);
             }
 
-            await ledger.RecordSentAsync(batch, CancellationToken.None);
+            try
+            {
+                await ledger.RecordSentAsync(batch.Select(b => b.Email).ToList(), CancellationToken.None);
+                batch.ForEach(b => b.Done.SetResult());
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(b => b.Done.SetException(ex));
+                throw;
+            }
+
             batch.Clear();
         }
     }

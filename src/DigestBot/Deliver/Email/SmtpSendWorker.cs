@@ -41,8 +41,6 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
             try
             {
                 await client.SendAsync(job.Message!, cancellationToken);
-                fanOut.Accepted(job);
-                return client;
             }
             catch (SmtpCommandException ex) when (SmtpErrors.IsTransient(ex))
             {
@@ -66,7 +64,11 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
             {
                 Drop(client);
                 client = null;
+                continue;
             }
+
+            await fanOut.AcceptedAsync(job);
+            return client;
         }
     }
 
