@@ -49,8 +49,10 @@ public sealed class EmailRenderer
         }
         catch (RazorLight.Compilation.TemplateCompilationException ex)
         {
-            throw new InvalidOperationException(
-                $"Email template {template} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, ex.CompilationErrors)}", ex);
+            // Same exception type (callers report RazorLight errors), with the template's name added to the message.
+            throw new RazorLight.Compilation.TemplateCompilationException(
+                $"Email template {template} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, ex.CompilationErrors)}",
+                ex.CompilationDiagnostics);
         }
     }
 
