@@ -35,6 +35,7 @@ public static class FanOutMode
             $"  smtp-source : {subscribers:N0} x {sourceBytes:N0} bytes in {reference.TotalSeconds:F2} s = {referenceRate:F0} msg/s"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  ratio       : {ours.Rate / referenceRate:F2}x smtp-source (target >= 0.50x)"));
+        await output.WriteLineAsync($"  peak RSS    : {PeakMemory.Mb(ours.FanOutPeakBytes)} during DigestBot's fan-out");
         return ours.Sent == subscribers ? 0 : 1;
     }
 }
