@@ -71,6 +71,31 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_hostileNesting_clearErrorNotStackOverflow()
+    {
+        const int depth = 200_000;
+        var xml = "<rss version=\"2.0\"><channel><item><title>t</title><description>" +
+                  string.Concat(Enumerable.Repeat("<b>", depth)) + "deep" + string.Concat(Enumerable.Repeat("</b>", depth)) +
+                  "</description></item></channel></rss>";
+
+        var error = Assert.Throws<FeedFormatException>(() => Parse(xml));
+
+        Assert.Contains("levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_deepButReasonableMarkup_flattenedBeyondLimit()
+    {
+        var xml = "<rss version=\"2.0\"><channel><item><title>t</title><description>" +
+                  string.Concat(Enumerable.Repeat("<b>", 300)) + "deep" + string.Concat(Enumerable.Repeat("</b>", 300)) +
+                  "</description></item></channel></rss>";
+
+        var summary = Parse(xml).Entries[0].Summary;
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("<b>", 100)) + "deep" + string.Concat(Enumerable.Repeat("</b>", 100)), summary);
+    }
+
+    [Fact]
     public void Parse_htmlPage_clearError()
     {
         var error = Assert.Throws<FeedFormatException>(() => Parse("<!DOCTYPE html><html><head><title>Login</title></head></html>"));

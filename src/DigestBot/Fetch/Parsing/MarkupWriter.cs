@@ -9,6 +9,9 @@ namespace DigestBot.Fetch.Parsing;
 /// </summary>
 internal static class MarkupWriter
 {
+    // Deeper markup is flattened to its text: hostile nesting must not exhaust the stack (that would crash the process).
+    private const int MaxDepth = 100;
+
     private static readonly HashSet<string> VoidElements = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
     public static string InnerMarkup(XElement element)
@@ -16,26 +19,29 @@ internal static class MarkupWriter
         var output = new StringBuilder();
         foreach (var node in element.Nodes())
         {
-            Write(node, element.Name.Namespace, output);
+            Write(node, element.Name.Namespace, output, 0);
         }
 
         return output.ToString();
     }
 
-    private static void Write(XNode node, XNamespace parentNamespace, StringBuilder output)
+    private static void Write(XNode node, XNamespace parentNamespace, StringBuilder output, int depth)
     {
         switch (node)
         {
             case XText text:
                 AppendEscaped(text.Value, output, escapeQuotes: false);
                 break;
+            case XElement element when depth >= MaxDepth:
+                AppendEscaped(element.Value, output, escapeQuotes: false);
+                break;
             case XElement element:
-                WriteElement(element, parentNamespace, output);
+                WriteElement(element, parentNamespace, output, depth);
                 break;
         }
     }
 
-    private static void WriteElement(XElement element, XNamespace parentNamespace, StringBuilder output)
+    private static void WriteElement(XElement element, XNamespace parentNamespace, StringBuilder output, int depth)
     {
         var ns = element.Name.Namespace;
         var plain = ns == XNamespace.None || ns == FeedNamespaces.Xhtml;
@@ -79,7 +85,7 @@ internal static class MarkupWriter
         output.Append('>');
         foreach (var child in element.Nodes())
         {
-            Write(child, ns, output);
+            Write(child, ns, output, depth + 1);
         }
 
         output.Append("</").Append(name).Append('>');

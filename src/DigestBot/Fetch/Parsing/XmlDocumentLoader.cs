@@ -25,6 +25,16 @@ internal static partial class XmlDocumentLoader
 
     public static XDocument Load(string text, ref bool recovered)
     {
+        if (NestingGuard.TooDeep(text))
+        {
+            throw new FeedFormatException($"the document nests elements more than {NestingGuard.MaxDepth} levels deep; refused");
+        }
+
+        return LoadOrRepair(text, ref recovered);
+    }
+
+    private static XDocument LoadOrRepair(string text, ref bool recovered)
+    {
         if (TryLoad(text, out var document, out var error))
         {
             return document;
