@@ -99,6 +99,28 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         Assert.Equal(2, sink.Messages().Count);
     }
 
+    [SkippableFact]
+    public async Task RunAsync_emptySectionWithSaySo_toldInEmailAndReadersOfOnlyThatSectionGetNothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var app = CreateApp(now);
+        app.Config["Sections"]!["weather"] = new JsonObject { ["Title"] = "Weather", ["TopN"] = 3 };
+        app.Config["Digests"]!["daily"]!["Sections"] = new JsonArray("space", "weather");
+        app.Config["Digests"]!["daily"]!["EmptySections"] = "SaySo";
+        app.AddSubscriber("weather@example.org", "Weather Only", "weather");
+        await app.StartAsync();
+
+        await app.Get<DigestPipeline>().RunAsync("daily", now);
+
+        var messages = await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+        Assert.DoesNotContain(sink.Messages(), m => m.Recipients.Contains("weather@example.org"));
+        var all = messages.Single(m => m.Recipients.Contains("all@example.org")).Message;
+        Assert.Contains("Weather", all.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("No new stories", all.TextBody, StringComparison.Ordinal);
+        Assert.Contains("No new stories", all.HtmlBody, StringComparison.Ordinal);
+    }
+
     private TestApp CreateApp(DateTimeOffset now)
     {
         var app = TestApp.Create(c =>
