@@ -71,13 +71,13 @@ public sealed partial class CorpusSummaryTests(ITestOutputHelper output)
             return $"{summary.Length} chars";
         }
 
-        if (!IsWellFormedUtf16(summary))
+        if (!CutChecks.IsWellFormedUtf16(summary))
         {
             return "split surrogate pair";
         }
 
         var kept = summary.EndsWith(TextCutter.Ellipsis, StringComparison.Ordinal) ? summary[..^1] : summary;
-        if (PartialEntity().IsMatch(kept))
+        if (CutChecks.EndsInPartialEntity(kept))
         {
             return "split entity";
         }
@@ -117,20 +117,4 @@ public sealed partial class CorpusSummaryTests(ITestOutputHelper output)
 
         return articles;
     }
-
-    private static bool IsWellFormedUtf16(string text)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex("&[A-Za-z0-9#]*$")]
-    private static partial Regex PartialEntity();
 }

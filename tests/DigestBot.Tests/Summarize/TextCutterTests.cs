@@ -66,24 +66,8 @@ public sealed partial class TextCutterTests
             }
 
             Assert.True(next >= text.Length || text[next] == ' ' || kept.Length == 0, $"split a word at {kept.Length}: [{cut}] of [{text}]");
-            Assert.False(PartialEntity().IsMatch(kept), $"split an entity: {cut}");
-            Assert.True(IsWellFormedUtf16(cut), $"split a surrogate pair: {cut}");
+            Assert.False(CutChecks.EndsInPartialEntity(kept), $"split an entity: {cut}");
+            Assert.True(CutChecks.IsWellFormedUtf16(cut), $"split a surrogate pair: {cut}");
         }
     }
-
-    private static bool IsWellFormedUtf16(string text)
-    {
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex("&[A-Za-z0-9#]*$")]
-    private static partial Regex PartialEntity();
 }
