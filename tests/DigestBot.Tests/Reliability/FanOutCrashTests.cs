@@ -106,8 +106,8 @@ public sealed class FanOutCrashTests : IAsyncLifetime
             c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
             c["Smtp"]!["Port"] = sink!.Port;
             c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
-            // Paced (2 batches x 50 msg/s) so the fan-out lasts seconds and the kill lands mid-way even on a loaded machine.
-            c["Smtp"]!["MaxMessagesPerSecond"] = 50;
+            // Paced (2 batches x 25 msg/s) so the fan-out lasts seconds and the kill lands mid-way even on a loaded machine.
+            c["Smtp"]!["MaxMessagesPerSecond"] = 25;
             c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord!.CreateWebhook("community") };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
             var list = c["Email"]!["Subscribers"]!.AsArray();
