@@ -100,9 +100,9 @@ public sealed partial class EmailDelivery(
 
     private async Task<MimeKit.MimeMessage> BuildAsync(Digest digest, EmailVariants variants, MailJob job)
     {
-        var rendered = await variants.ForAsync(job.Subscriber)
+        var variant = await variants.ForAsync(job.Subscriber)
             ?? throw new InvalidOperationException($"No sections to send to {job.Subscriber.Email}.");
-        return messages.Create(digest, job.Subscriber, rendered);
+        return messages.Create(digest, job.Subscriber, variant);
     }
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information,

@@ -15,9 +15,16 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
 
     public string PreferencesUrl(string email) => signer.Link("preferences", LinkSigner.Preferences, email);
 
-    public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered)
+    public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered) =>
+        WithListHeaders(digest, subscriber, NewMessage(subscriber, rendered.Subject, Body(rendered)));
+
+    /// <summary>The same message as personalising the variant and calling <see cref="Create(Digest, Subscriber, RenderedEmail)"/>, from its pre-encoded body.</summary>
+    internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant) =>
+        WithListHeaders(digest, subscriber, NewMessage(subscriber, variant.Subject,
+            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email))));
+
+    private MimeMessage WithListHeaders(Digest digest, Subscriber subscriber, MimeMessage message)
     {
-        var message = NewMessage(subscriber, rendered);
         message.Date = digest.GeneratedAt;
         message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{Domain}>");
         message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(subscriber.Email)}>, <mailto:{options.Value.From}?subject=unsubscribe>");
@@ -30,7 +37,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     public RenderedEmail Personalize(RenderedEmail variant, Subscriber subscriber) =>
         Personalization.Apply(variant, SubjectLine.Clean(subscriber.Name ?? ""), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email));
 
-    public MimeMessage CreateConfirmation(Subscriber subscriber, RenderedEmail rendered) => NewMessage(subscriber, rendered);
+    public MimeMessage CreateConfirmation(Subscriber subscriber, RenderedEmail rendered) => NewMessage(subscriber, rendered.Subject, Body(rendered));
 
     /// <summary>The template model for a real subscriber (previews, tests).</summary>
     public EmailModel Model(Digest digest, Subscriber subscriber) =>
@@ -54,20 +61,22 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         return new EmailModel(digest, sections, name, preheader, unsubscribe, preferences, options.Value.PostalAddress, options.Value.FromName, timeZone);
     }
 
-    private MimeMessage NewMessage(Subscriber subscriber, RenderedEmail rendered)
+    private MimeMessage NewMessage(Subscriber subscriber, string subject, MimeEntity body)
     {
         var email = options.Value;
         var message = new MimeMessage
         {
-            Subject = SubjectLine.Clean(rendered.Subject),
+            Subject = SubjectLine.Clean(subject),
             Date = DateTimeOffset.UtcNow,
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
         };
         message.From.Add(new MailboxAddress(SubjectLine.Clean(email.FromName), email.From));
         message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
-        message.Body = new MultipartAlternative { Part("plain", rendered.Text), Part("html", rendered.Html) };
+        message.Body = body;
         return message;
     }
+
+    private static MultipartAlternative Body(RenderedEmail rendered) => new() { Part("plain", rendered.Text), Part("html", rendered.Html) };
 
     private string Domain => domain ??= MailboxAddress.Parse(options.Value.From).Domain;
 

@@ -11,12 +11,12 @@ namespace DigestBot.Deliver.Email;
 /// </summary>
 internal sealed class EmailVariants(Digest digest, EmailRenderer renderer, EmailMessageFactory messages)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedEmail>>> variants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<EncodedVariant>>> variants = new(StringComparer.Ordinal);
 
     public int Count => variants.Count;
 
-    /// <summary>The subscriber's email, or null when none of their sections has a story in this edition.</summary>
-    public async Task<RenderedEmail?> ForAsync(Subscriber subscriber)
+    /// <summary>The subscriber's variant (personalised by <see cref="EmailMessageFactory"/>), or null when none of their sections has a story in this edition.</summary>
+    public async Task<EncodedVariant?> ForAsync(Subscriber subscriber)
     {
         var sections = EmailMessageFactory.SectionsFor(digest, subscriber);
         if (sections.Count == 0)
@@ -27,8 +27,7 @@ internal sealed class EmailVariants(Digest digest, EmailRenderer renderer, Email
         var zone = TimeZones.TryFind(subscriber.TimeZone);
         var named = !string.IsNullOrWhiteSpace(subscriber.Name);
         var key = $"{string.Join(',', sections.Select(s => s.SectionId))}|{zone?.Id}|{named}";
-        var variant = await variants.GetOrAdd(key, _ => new Lazy<Task<RenderedEmail>>(
-            () => renderer.RenderForSendingAsync(messages.VariantModel(digest, sections, named, zone)))).Value;
-        return messages.Personalize(variant, subscriber);
+        return await variants.GetOrAdd(key, _ => new Lazy<Task<EncodedVariant>>(
+            async () => new EncodedVariant(await renderer.RenderForSendingAsync(messages.VariantModel(digest, sections, named, zone))))).Value;
     }
 }

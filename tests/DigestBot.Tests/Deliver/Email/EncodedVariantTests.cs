@@ -1,0 +1,65 @@
+using DigestBot.Deliver.Email;
+using DigestBot.Model;
+using DigestBot.Render.Email;
+using DigestBot.Tests.Support;
+using MimeKit;
+using static DigestBot.Tests.Deliver.Email.EmailTestKit;
+
+namespace DigestBot.Tests.Deliver.Email;
+
+public sealed class EncodedVariantTests : IAsyncLifetime
+{
+    private TestApp app = null!;
+
+    public async Task InitializeAsync() => app = await StartAppAsync();
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public void Create_twoSubscribersOfOneVariant_eachGetsTheBodiesOfTheirOwnPersonalisedRender()
+    {
+        // Long lines, non-ASCII, trailing blanks and markers at line ends: where quoted-printable pieces join.
+        var filler = string.Concat(Enumerable.Repeat("Grüße, naïve café — ", 12));
+        var html = $"<p>Hello {Personalization.Name},</p>\n<p>{filler}</p>   \n<a href=\"{Personalization.UnsubscribeUrl}\">u</a>"
+            + $"{Personalization.PreferencesUrl}{Personalization.Name}\n<p>{filler}=x {Personalization.UnsubscribeUrl}</p> ";
+        var text = $"Hello {Personalization.Name},\r\n{filler}{Personalization.PreferencesUrl}\t\r\nBye {Personalization.Name} {Personalization.UnsubscribeUrl}\r\n";
+        var variant = new RenderedEmail("Daily", html, text);
+        var messages = app.Get<EmailMessageFactory>();
+        var digest = Digest("daily@enc");
+        var encoded = new EncodedVariant(variant);
+        Subscriber[] readers =
+        [
+            new("ana@example.org", "Ana <Ñ> & Co", [], [], SubscriberStatus.Active),
+            new("bo@example.org", "Bo", [], [], SubscriberStatus.Active),
+        ];
+
+        var sent = readers.Select(r => RoundTrip(messages.Create(digest, r, encoded))).ToList();
+        var expected = readers.Select(r => RoundTrip(messages.Create(digest, r, messages.Personalize(variant, r)))).ToList();
+
+        for (var i = 0; i < readers.Length; i++)
+        {
+            Assert.Equal(expected[i].TextBody, sent[i].TextBody);
+            Assert.Equal(expected[i].HtmlBody, sent[i].HtmlBody);
+            Assert.Equal(expected[i].Headers["List-Unsubscribe"], sent[i].Headers["List-Unsubscribe"]);
+            Assert.Contains(messages.UnsubscribeUrl(readers[i].Email), sent[i].TextBody, StringComparison.Ordinal);
+            Assert.Contains(messages.PreferencesUrl(readers[i].Email), sent[i].TextBody, StringComparison.Ordinal);
+            Assert.Contains(messages.UnsubscribeUrl(readers[i].Email), sent[i].Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Hello Ana <Ñ> & Co,", sent[0].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hello Ana &lt;&#xD1;&gt; &amp; Co,", sent[0].HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(messages.UnsubscribeUrl(readers[0].Email), sent[1].TextBody, StringComparison.Ordinal);
+        Assert.NotEqual(sent[0].MessageId, sent[1].MessageId);
+    }
+
+    private static MimeMessage RoundTrip(MimeMessage message)
+    {
+        using var wire = new MemoryStream();
+        message.WriteTo(wire);
+        // Body lines only: a signed URL in a header may not fold, as before.
+        var lines = System.Text.Encoding.ASCII.GetString(wire.ToArray()).Split('\n').Select(l => l.TrimEnd('\r'));
+        Assert.All(lines.SkipWhile(l => l.Length > 0), line => Assert.True(line.Length <= 78, line));
+        wire.Position = 0;
+        return MimeMessage.Load(wire);
+    }
+}
