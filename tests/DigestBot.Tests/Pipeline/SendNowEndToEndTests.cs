@@ -8,26 +8,23 @@ namespace DigestBot.Tests.Pipeline;
 /// <summary>One digest the whole way: local feed -> SQLite -> ranking -> Razor -> smtp-sink and a Discord-compatible server.</summary>
 public sealed class SendNowEndToEndTests : IAsyncLifetime
 {
-    private SmtpSink sink = null!;
-    private FakeDiscordServer discord = null!;
+    private MailAndDiscordPeers peers = null!;
+
+    private SmtpSink Sink => peers.Sink!;
+
+    private FakeDiscordServer Discord => peers.Discord!;
 
     public async Task InitializeAsync()
     {
         Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
-        sink = await SmtpSink.StartAsync();
-        discord = await FakeDiscordServer.StartAsync();
+        peers = await MailAndDiscordPeers.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (sink is not null)
+        if (peers is not null)
         {
-            await sink.DisposeAsync();
-        }
-
-        if (discord is not null)
-        {
-            await discord.DisposeAsync();
+            await peers.DisposeAsync();
         }
     }
 
@@ -41,7 +38,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         var outcome = await app.Get<DigestPipeline>().RunAsync("daily", now);
 
         Assert.Equal("sent", outcome.Status);
-        var messages = await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
+        var messages = await Sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
         Assert.Equal(2, messages.Count);
 
         var all = messages.Single(m => m.Recipients.Contains("all@example.org")).Message;
@@ -58,7 +55,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         Assert.Contains("Booster lands on drone ship", spaceOnly.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Wind farm opens", spaceOnly.HtmlBody, StringComparison.Ordinal);
 
-        var post = Assert.Single(discord.Messages);
+        var post = Assert.Single(Discord.Messages);
         var embeds = post.Body["embeds"]!.AsArray();
         Assert.Equal(2, embeds.Count);
         Assert.Contains("Booster lands on drone ship", embeds[0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -79,8 +76,8 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
 
         Assert.Equal("already-sent", second.Status);
         await Task.Delay(300);
-        Assert.Equal(2, sink.Messages().Count);
-        Assert.Single(discord.Messages);
+        Assert.Equal(2, Sink.Messages().Count);
+        Assert.Single(Discord.Messages);
     }
 
     [SkippableFact]
@@ -96,7 +93,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
 
         Assert.Equal("empty", next.Status);
         await Task.Delay(300);
-        Assert.Equal(2, sink.Messages().Count);
+        Assert.Equal(2, Sink.Messages().Count);
     }
 
     [SkippableFact]
@@ -112,9 +109,9 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
 
         await app.Get<DigestPipeline>().RunAsync("daily", now);
 
-        var messages = await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
+        var messages = await Sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
         await Task.Delay(300);
-        Assert.DoesNotContain(sink.Messages(), m => m.Recipients.Contains("weather@example.org"));
+        Assert.DoesNotContain(Sink.Messages(), m => m.Recipients.Contains("weather@example.org"));
         var all = messages.Single(m => m.Recipients.Contains("all@example.org")).Message;
         Assert.Contains("Weather", all.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("No new stories", all.TextBody, StringComparison.Ordinal);
@@ -128,8 +125,8 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
             c["Sections"]!["energy"] = new JsonObject { ["Title"] = "Energy News", ["TopN"] = 3 };
             c["Digests"]!["daily"]!["Sections"] = new JsonArray("space", "energy");
             c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
-            c["Smtp"]!["Port"] = sink.Port;
-            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord.CreateWebhook("community") };
+            c["Smtp"]!["Port"] = Sink.Port;
+            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = Discord.CreateWebhook("community") };
         });
         app.AddSource("space-wire", "space", TestFeeds.Rss("Space Wire", "https://space.example.org/",
             new TestItem("Booster lands on drone ship", "https://space.example.org/booster", now.AddHours(-1), "The first stage landed 600 km downrange."),

@@ -13,28 +13,19 @@ public sealed class FanOutCrashTests : IAsyncLifetime
     private const int Subscribers = 400;
     private const int ParallelBatches = 2;
     private const string Slot = "2026-01-14T07:00:00Z";
-    private SmtpSink? sink;
-    private FakeDiscordServer? discord;
+    private MailAndDiscordPeers? peers;
 
-    public async Task InitializeAsync()
-    {
-        if (SmtpSink.IsInstalled)
-        {
-            sink = await SmtpSink.StartAsync();
-            discord = await FakeDiscordServer.StartAsync();
-        }
-    }
+    private SmtpSink? Sink => peers?.Sink;
+
+    private FakeDiscordServer? Discord => peers?.Discord;
+
+    public async Task InitializeAsync() => peers = await MailAndDiscordPeers.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (sink is not null)
+        if (peers is not null)
         {
-            await sink.DisposeAsync();
-        }
-
-        if (discord is not null)
-        {
-            await discord.DisposeAsync();
+            await peers.DisposeAsync();
         }
     }
 
@@ -57,13 +48,13 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
 
-        var recipients = sink!.Messages().SelectMany(m => m.Recipients).ToList();
+        var recipients = Sink!.Messages().SelectMany(m => m.Recipients).ToList();
         var distinct = recipients.ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.InRange(atKill, 80, Subscribers - 1);
         Assert.Equal(Subscribers, distinct.Count);
         Assert.InRange(recipients.Count - distinct.Count, 0, ParallelBatches);
-        Assert.All(sink.Messages(), m => Assert.DoesNotContain("Late breaking story", m.Message.TextBody, StringComparison.Ordinal));
-        Assert.Single(discord!.Messages);
+        Assert.All(Sink.Messages(), m => Assert.DoesNotContain("Late breaking story", m.Message.TextBody, StringComparison.Ordinal));
+        Assert.Single(Discord!.Messages);
     }
 
     [SkippableFact]
@@ -82,7 +73,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         Assert.Equal(Recipients().Count, await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries WHERE status = 'sent'"));
         Assert.Equal(0, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status = 'claimed'"));
         Assert.Equal(0, await probe.ScalarAsync("SELECT lease_until FROM editions"));
-        Assert.Empty(discord!.Messages);
+        Assert.Empty(Discord!.Messages);
 
         await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
@@ -90,25 +81,25 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         var recipients = Recipients();
         Assert.Equal(Subscribers, recipients.Count);
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Single(discord.Messages);
+        Assert.Single(Discord.Messages);
     }
 
-    private List<string> Recipients() => sink!.Messages().SelectMany(m => m.Recipients).ToList();
+    private List<string> Recipients() => Sink!.Messages().SelectMany(m => m.Recipients).ToList();
 
-    private int FileCount() => Directory.EnumerateFiles(sink!.Directory).Count();
+    private int FileCount() => Directory.EnumerateFiles(Sink!.Directory).Count();
 
     private TestApp CreateApp()
     {
-        Skip.If(sink is null, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
+        Skip.If(Sink is null, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
         var app = TestApp.Create(c =>
         {
             c["Logging"]!["LogLevel"]!["Default"] = "Information";
             c["Digests"]!["daily"]!["Discord"] = new JsonArray("community");
-            c["Smtp"]!["Port"] = sink!.Port;
+            c["Smtp"]!["Port"] = Sink!.Port;
             c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
             // Paced (2 batches x 25 msg/s) so the fan-out lasts seconds and the kill lands mid-way even on a loaded machine.
             c["Smtp"]!["MaxMessagesPerSecond"] = 25;
-            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = discord!.CreateWebhook("community") };
+            c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = Discord!.CreateWebhook("community") };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
             var list = c["Email"]!["Subscribers"]!.AsArray();
             for (var i = 0; i < Subscribers; i++)
