@@ -26,6 +26,8 @@ public sealed partial class DigestPipeline(
     DigestBotMetrics metrics,
     ILogger<DigestPipeline> logger)
 {
+    private const int MaxBuilds = 5;
+
     /// <summary>
     /// Runs (or resumes) the edition of <paramref name="slot"/>. Cancelling <paramref name="cancellationToken"/> is a
     /// graceful stop: the message in hand is finished, the rest is handed back for a later run or another node.
@@ -88,16 +90,32 @@ public sealed partial class DigestPipeline(
         }
         else
         {
-            digest = await builder.BuildAsync(claim.DigestId, claim.Slot, claim.EditionId, stop);
-            if (digest.ArticleCount == 0)
+            // Another edition of this digest (another slot) may be built at the same moment, e.g. a start-up catch-up
+            // beside a scheduled run on another node. Recording is serialized per digest; the edition that records
+            // second and finds its articles taken is built again without them, so no article goes out twice.
+            for (var build = 1; ; build++)
             {
-                await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
-                metrics.EditionFinished(claim.DigestId, EditionStatus.Empty);
-                LogEmpty(logger, claim.EditionId);
-                return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
-            }
+                digest = await builder.BuildAsync(claim.DigestId, claim.Slot, claim.EditionId, stop);
+                if (digest.ArticleCount == 0)
+                {
+                    await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
+                    metrics.EditionFinished(claim.DigestId, EditionStatus.Empty);
+                    LogEmpty(logger, claim.EditionId);
+                    return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
+                }
 
-            await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop);
+                if (await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop))
+                {
+                    break;
+                }
+
+                LogRebuilding(logger, claim.EditionId, build);
+                if (build == MaxBuilds)
+                {
+                    throw new InvalidOperationException(
+                        $"Edition {claim.EditionId}: other editions of '{claim.DigestId}' kept recording the same articles; built {build} times.");
+                }
+            }
         }
 
         var before = claim.HasContent ? await contents.TotalsAsync(claim.EditionId, stop) : EditionTotals.None;
@@ -155,6 +173,10 @@ public sealed partial class DigestPipeline(
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Resuming edition {EditionId} ({Status}) with its recorded content")]
     private static partial void LogResuming(ILogger logger, string editionId, string status);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
+        Message = "Edition {EditionId}: another edition of the digest recorded some of the same articles first; building it again (build {Build})")]
+    private static partial void LogRebuilding(ILogger logger, string editionId, int build);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Edition {EditionId} stopped before it finished; it resumes on the next run")]
     private static partial void LogInterrupted(ILogger logger, string editionId);

@@ -15,12 +15,27 @@ public sealed class EditionContentStore(Database database)
 
     /// <summary>
     /// Records content and batches (none when <paramref name="batchSize"/> is null: no email) and moves the edition to
-    /// delivering, all in one transaction.
+    /// delivering, all in one transaction. False, with nothing recorded, when another edition of the digest recorded one
+    /// of these articles after this digest was ranked: the caller builds the edition again.
     /// </summary>
-    public async Task StartDeliveryAsync(Digest digest, int? batchSize, CancellationToken cancellationToken = default)
+    public async Task<bool> StartDeliveryAsync(Digest digest, int? batchSize, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Ranking read the sent articles outside this transaction. Taking the digest's row first makes recordings of one
+        // digest wait for each other (a row lock on PostgreSQL, the write lock on SQLite), so the check below sees every
+        // edition recorded before this one.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO digest_locks (digest_id, edition_id) VALUES (@digestId, @editionId)
+            ON CONFLICT (digest_id) DO UPDATE SET edition_id = excluded.edition_id
+            """, new { digestId = digest.DigestId, editionId = digest.EditionId }, transaction, cancellationToken: cancellationToken));
+        if (await SentElsewhereAsync(connection, transaction, digest, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
         foreach (var section in digest.Sections)
         {
             foreach (var item in section.Items)
@@ -46,6 +61,25 @@ public sealed class EditionContentStore(Database database)
             new { count = digest.ArticleCount, id = digest.EditionId, content = JsonSerializer.Serialize(digest, Json) },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> SentElsewhereAsync(DbConnection connection, DbTransaction transaction, Digest digest, CancellationToken cancellationToken)
+    {
+        var articleIds = digest.Sections.SelectMany(s => s.Items).Select(i => i.Article.Id).Distinct(StringComparer.Ordinal).ToArray();
+        if (articleIds.Length == 0)
+        {
+            return false;
+        }
+
+        // Dapper expands "IN @list" for SQLite but passes an array to Npgsql, which needs "= ANY".
+        var among = database.Provider == Options.StorageProvider.Postgres ? "= ANY(@articleIds)" : "IN @articleIds";
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"""
+            SELECT (SELECT COUNT(*) FROM edition_articles WHERE digest_id = @digestId AND edition_id <> @editionId AND article_id {among})
+                 + (SELECT COUNT(*) FROM edition_stories WHERE digest_id = @digestId AND edition_id <> @editionId AND article_id {among})
+            """,
+            new { digestId = digest.DigestId, editionId = digest.EditionId, articleIds }, transaction, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>Every article of the story (the one shown and the other reports of it), so no later edition repeats the story.</summary>

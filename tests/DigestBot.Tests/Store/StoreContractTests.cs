@@ -231,6 +231,32 @@ public abstract class StoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task StartDeliveryAsync_articleRecordedByAnotherEdition_recordsNothing()
+    {
+        await AddSubscribersAsync(3);
+        var first = await StartAsync();
+        var nextSlot = Slot.AddDays(1);
+        var claim = await Editions(new NodeIdentity()).ClaimAsync("daily", nextSlot, Lease);
+        var same = first with { EditionId = claim.EditionId, ScheduledFor = nextSlot };
+        var contents = new EditionContentStore(Db);
+
+        var recorded = await contents.StartDeliveryAsync(same, 10);
+
+        Assert.False(recorded);
+        Assert.Null(await contents.LoadAsync(claim.EditionId));
+        Assert.Equal(0, await Batches(new NodeIdentity()).RemainingAsync(claim.EditionId));
+        Assert.Equal(EditionStatus.Claimed, (await Editions(new NodeIdentity()).ClaimAsync("daily", nextSlot, Lease)).Status);
+    }
+
+    [SkippableFact]
+    public async Task StartDeliveryAsync_sameEditionAgain_recordsIt()
+    {
+        var digest = await StartAsync();
+
+        Assert.True(await new EditionContentStore(Db).StartDeliveryAsync(digest, 10));
+    }
+
+    [SkippableFact]
     public async Task LoadAsync_afterStartDelivery_returnsTheRecordedDigest()
     {
         var digest = await StartAsync();
@@ -275,7 +301,7 @@ public abstract class StoreContractTests : IAsyncLifetime
         };
         var digest = new Digest("daily", "Daily", claim.EditionId, Slot, Clock.GetUtcNow(),
             [new SectionDigest("space", "Space", [new DigestItem(article, "It landed.", 1.5)], "One story.")]);
-        await new EditionContentStore(Db).StartDeliveryAsync(digest, batchSize);
+        Assert.True(await new EditionContentStore(Db).StartDeliveryAsync(digest, batchSize));
         return digest;
     }
 }
