@@ -10,14 +10,16 @@ namespace DigestBot.Bench.Support;
 public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
-        SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null, CancellationToken cancellationToken = default)
+        SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null, bool describeMemory = false, CancellationToken cancellationToken = default)
     {
         await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken);
+        Describe("started (templates compiled)");
         var seeding = Stopwatch.StartNew();
         await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
         progress?.Invoke($"seeded {subscribers:N0} subscribers in {seeding.Elapsed.TotalSeconds:F1} s");
 
         GC.Collect();
+        Describe("seeded, after a full GC");
         var startupPeak = PeakMemory.PeakBytes;
         var resetPeak = PeakMemory.TryReset();
         var before = sink.Messages;
@@ -27,6 +29,7 @@ public static class FanOutRunner
         var watch = Stopwatch.StartNew();
         var outcome = await app.Get<DigestPipeline>().RunAsync(BenchApp.DigestId, DateTimeOffset.UtcNow, cancellationToken);
         var elapsed = watch.Elapsed;
+        Describe("fan-out done");
         var received = await sink.WaitForMessagesAsync(before + subscribers, TimeSpan.FromSeconds(10), cancellationToken);
         var result = new FanOutResult(
             subscribers,
@@ -46,6 +49,14 @@ public static class FanOutRunner
         }
 
         return result;
+
+        void Describe(string phase)
+        {
+            if (describeMemory)
+            {
+                progress?.Invoke($"{phase}: {MemoryBreakdown.Describe()}");
+            }
+        }
     }
 
     /// <summary>Sends one message of the shape to a sink that keeps it, and returns its size in bytes as sent.</summary>
@@ -62,7 +73,7 @@ public static class FanOutRunner
         try
         {
             await using var sink = await SmtpSinkProcess.StartAsync(directory, cancellationToken);
-            await RunAsync(sink, 1, 1, 1, shape, null, cancellationToken);
+            await RunAsync(sink, 1, 1, 1, shape, cancellationToken: cancellationToken);
             await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5), cancellationToken);
             await Task.Delay(100, cancellationToken);
             return Directory.EnumerateFiles(directory).Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Max();

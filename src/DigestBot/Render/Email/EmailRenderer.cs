@@ -29,8 +29,8 @@ public sealed class EmailRenderer
     {
         var root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
         (html, text) = Engines.GetOrAdd(root, r => (
-            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().Build(),
-            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().DisableEncoding().Build()));
+            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().Build(),
+            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().DisableEncoding().Build()));
     }
 
     /// <summary>Compiles every template; a template with an error throws here, at start-up, naming the file and Razor's errors.</summary>

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Runtime;
+
+namespace DigestBot.Bench.Support;
+
+/// <summary>
+/// What the resident set is made of, from /proc/self/smaps: anonymous memory (GC heap, JIT'd code, native allocations),
+/// mapped managed assemblies, mapped native libraries; next to the GC's own view of its heap.
+/// </summary>
+public static class MemoryBreakdown
+{
+    public static string Describe()
+    {
+        var info = GC.GetGCMemoryInfo();
+        var rss = Rss();
+        var parts = string.Join(", ", rss.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {PeakMemory.Mb(p.Value)}"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"RSS {PeakMemory.Mb(PeakMemory.CurrentBytes)} = {parts}; GC ({(GCSettings.IsServerGC ? "server" : "workstation")}" +
+            $"{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : ", concurrent")}): heap {PeakMemory.Mb(info.HeapSizeBytes)}, " +
+            $"committed {PeakMemory.Mb(info.TotalCommittedBytes)}, fragmented {PeakMemory.Mb(info.FragmentedBytes)}");
+    }
+
+    /// <summary>Resident bytes per kind of mapping.</summary>
+    private static Dictionary<string, long> Rss()
+    {
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!File.Exists("/proc/self/smaps"))
+        {
+            return totals;
+        }
+
+        var kind = "anonymous";
+        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                totals[kind] = totals.GetValueOrDefault(kind) + (kb * 1024);
+            }
+            else if (IsHeader(line))
+            {
+                kind = Kind(line);
+            }
+        }
+
+        return totals;
+    }
+
+    /// <summary>A mapping's header starts with its address range ("7f12-7f34"); its fields ("Rss:", "AnonHugePages:") don't.</summary>
+    private static bool IsHeader(string line)
+    {
+        var dash = line.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && !line.AsSpan(0, dash).ContainsAnyExcept("0123456789abcdef");
+    }
+
+    private static string Kind(string header)
+    {
+        // "start-end perms offset dev inode [path]": the path is the sixth field, when there is one.
+        var fields = header.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+        var path = fields.Length == 6 ? fields[5].Trim() : "";
+        return path switch
+        {
+            "" => "anonymous",
+            "[heap]" => "native heap",
+            _ when path.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "JIT code",
+            _ when path.EndsWith(".dll", StringComparison.Ordinal) => "mapped .dll",
+            _ when path.Contains(".so", StringComparison.Ordinal) => "native .so",
+            _ when path.StartsWith('[') => "stack/vdso",
+            _ => "other files",
+        };
+    }
+}
