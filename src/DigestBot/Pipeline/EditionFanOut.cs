@@ -92,10 +92,12 @@ public sealed partial class EditionFanOut(
         var interrupted = new StrongBox<bool>();
         await using var lease = new LeaseKeeper(ct => batches.RenewAsync(batch, settings.Lease, ct), settings.Lease, clock, logger, $"batch {batch.BatchNo} of {batch.EditionId}");
         using var yieldStop = CancellationTokenSource.CreateLinkedTokenSource(stop, lease.Lost);
+        // Once the lease is lost another node owns the batch: messages already queued here must not go out as well.
+        using var owned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
             var recipients = UntilStopped(subscribers.StreamActiveRangeAsync(batch.AfterEmail, batch.LastEmail, cancellationToken: cancellationToken), yieldStop.Token, interrupted);
-            var result = await email.DeliverAsync(digest, recipients, cancellationToken);
+            var result = await email.DeliverAsync(digest, recipients, owned.Token);
             if (interrupted.Value)
             {
                 await batches.ReleaseAsync(batch, CancellationToken.None);
@@ -105,6 +107,11 @@ public sealed partial class EditionFanOut(
 
             await batches.CompleteAsync(batch, CancellationToken.None);
             LogBatchDone(logger, batch.BatchNo, batch.EditionId, result.Sent, result.Failed);
+            return true;
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogBatchLost(logger, batch.BatchNo, batch.EditionId);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -142,6 +149,9 @@ public sealed partial class EditionFanOut(
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Information, Message = "Stopping: batch {BatchNo} of {EditionId} handed back after {Sent} messages")]
     private static partial void LogBatchHandedBack(ILogger logger, int batchNo, string editionId, int sent);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Batch {BatchNo} of {EditionId}: lease lost, stopped sending it")]
+    private static partial void LogBatchLost(ILogger logger, int batchNo, string editionId);
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Batch {BatchNo} of {EditionId} could not be delivered; retrying in {Delay}")]
     private static partial void LogBatchFailed(ILogger logger, int batchNo, string editionId, TimeSpan delay, Exception exception);
