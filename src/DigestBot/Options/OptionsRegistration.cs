@@ -19,6 +19,7 @@ public static class OptionsRegistration
         Section<DiscordOptions>(builder, DiscordOptions.SectionName);
         Section<StorageOptions>(builder, StorageOptions.SectionName);
         Section<WebOptions>(builder, WebOptions.SectionName);
+        Section<SubscribeRateLimitOptions>(builder, SubscribeRateLimitOptions.SectionName);
         Section<FanOutOptions>(builder, FanOutOptions.SectionName);
         Section<DigestSchedulingOptions>(builder, DigestSchedulingOptions.SectionName);
         return builder;

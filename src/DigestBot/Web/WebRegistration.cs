@@ -20,12 +20,14 @@ public static class WebRegistration
         }
 
         builder.Services.AddHealthChecks();
+        builder.Services.AddSubscribeRateLimit();
         builder.AddStatus();
         return builder;
     }
 
     public static WebApplication MapDigestBotEndpoints(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapHealthChecks("/health");
         app.MapStatusEndpoints();
         app.MapSubscriptionEndpoints();

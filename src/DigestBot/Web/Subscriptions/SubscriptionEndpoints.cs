@@ -22,7 +22,7 @@ public static partial class SubscriptionEndpoints
     {
         app.MapGet("/subscribe", (IOptionsMonitor<CatalogOptions> catalog) =>
             Page("Subscribe", SubscribeForm(catalog.CurrentValue)));
-        app.MapPost("/subscribe", SubscribeAsync);
+        app.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(SubscribeRateLimit.PolicyName);
         app.MapGet("/confirm", (HttpRequest request, LinkSigner signer) => Signed(request, signer, LinkSigner.Confirm) is null
             ? Invalid()
             : Page("Confirm your subscription", PostForm(request.Path + request.QueryString, "Confirm my subscription")));
