@@ -20,7 +20,7 @@ public static class FanOutMode
         await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time), {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), cancellationToken: cancellationToken);
+        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), warmUp: args.Int("warm-up", Math.Min(subscribers, 5_000)), cancellationToken: cancellationToken);
         var sourceBytes = args.Int("source-bytes", 20_480);
         var before = sink.Messages;
         var reference = await SmtpSource.RunAsync(sink.Port, connections, subscribers, sourceBytes, cancellationToken);

@@ -10,8 +10,18 @@ namespace DigestBot.Bench.Support;
 public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
-        SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null, bool describeMemory = false, CancellationToken cancellationToken = default)
+        SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null,
+        bool describeMemory = false, int warmUp = 0, CancellationToken cancellationToken = default)
     {
+        if (warmUp > 0)
+        {
+            // A worker's first edition also pays for compiling the send path (tiered JIT); a worker that has sent before
+            // does not. Warm up on an edition of its own (own store), then wait for the background compiler to go quiet.
+            await RunAsync(sink, warmUp, connections, parallelBatches, shape, cancellationToken: cancellationToken);
+            var settled = await JitSettle.WaitAsync(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(120), cancellationToken);
+            progress?.Invoke($"warm-up: {warmUp:N0} messages sent by an earlier edition; background compilation quiet after {settled.TotalSeconds:F0} s");
+        }
+
         await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken);
         Describe("started (templates compiled)");
         var seeding = Stopwatch.StartNew();

@@ -13,6 +13,8 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
 {
     public const string Binary = "/usr/sbin/smtp-sink";
 
+    private static readonly TimeSpan CounterReadInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly Process process;
     private long messages;
 
@@ -61,8 +63,10 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
 
     private async Task ReadCounterAsync()
     {
-        // The counter line is rewritten in place with '\r': read characters, keep the last complete value.
-        var buffer = new char[4096];
+        // The counter line is rewritten in place with '\r': read characters, keep the last complete value. The sink writes
+        // a line per message; reading them as they come would wake this (measured) process for every message, so the
+        // pipe is read in bulk a few times a second (64 KB of pipe holds thousands of lines).
+        var buffer = new char[65536];
         var pending = "";
         int read;
         while ((read = await process.StandardOutput.ReadAsync(buffer)) > 0)
@@ -74,6 +78,8 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
                 Interlocked.Exchange(ref messages, long.Parse(matches[^1].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
                 pending = pending[(matches[^1].Index + matches[^1].Length)..];
             }
+
+            await Task.Delay(CounterReadInterval);
         }
     }
 

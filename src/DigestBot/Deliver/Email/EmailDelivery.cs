@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// Sends one edition to every active subscriber not yet in the ledger: subscribers are streamed from the store into a
-/// bounded queue, a pool of Smtp:Connections reused connections sends them under the Smtp:MaxMessagesPerSecond cap,
-/// and each message the server accepted is recorded in the ledger (in batches, never before acceptance).
+/// Sends one edition to every active subscriber not yet in the ledger: subscribers are streamed from the store in pages,
+/// a pool of Smtp:Connections reused connections (a thread each) sends them under the Smtp:MaxMessagesPerSecond cap,
+/// and each message the server accepted is recorded in the ledger (group commit, never before acceptance).
 /// </summary>
 public sealed partial class EmailDelivery(
     SubscriberStore subscribers,
@@ -35,34 +35,38 @@ public sealed partial class EmailDelivery(
         var started = clock.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var variants = new EmailVariants(digest, renderer, messages);
-        var ledgerWriter = new LedgerWriter(ledger);
-        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, ledgerWriter, clock, logger);
+        var feed = new RecipientFeed(ledger.WithoutSentAsync(digest.EditionId, recipients, stop.Token), digest, stop.Token);
+        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, feed, new LedgerWriter(ledger), clock, logger);
         var connections = new SmtpConnections(connector, smtp, clock, logger);
         var pacer = new SendPacer(smtp.MaxMessagesPerSecond, clock);
         Exception? failure = null;
 
-        async Task Guard(Func<Task> body)
+        void Guard(Action body)
         {
             try
             {
-                await body();
+                body();
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && stop.IsCancellationRequested))
             {
                 Interlocked.CompareExchange(ref failure, ex, null);
-                await stop.CancelAsync();
+                stop.Cancel();
             }
             catch (OperationCanceledException)
             {
             }
         }
 
-        var tasks = Enumerable.Range(0, smtp.Connections)
-            .Select(_ => Guard(() => new SmtpSendWorker(fanOut, connections, pacer, job => BuildAsync(digest, variants, job)).RunAsync(stop.Token)))
-            .Append(Guard(() => ProduceAsync(digest, recipients, fanOut, stop.Token)))
-            .ToList();
-        await Task.WhenAll(tasks);
-        await ledgerWriter.CompleteAsync();
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, smtp.Connections).Select(_ => Task.Factory.StartNew(
+                () => Guard(() => new SmtpSendWorker(fanOut, connections, pacer, job => Build(digest, variants, job)).Run(stop.Token)),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        }
+        finally
+        {
+            await feed.DisposeAsync();
+        }
 
         if (failure is not null)
         {
@@ -77,30 +81,9 @@ public sealed partial class EmailDelivery(
         return result;
     }
 
-    private async Task ProduceAsync(Digest digest, IAsyncEnumerable<Subscriber> recipients, FanOut fanOut, CancellationToken cancellationToken)
+    private MimeKit.MimeMessage Build(Digest digest, EmailVariants variants, MailJob job)
     {
-        try
-        {
-            await foreach (var subscriber in ledger.WithoutSentAsync(digest.EditionId, recipients, cancellationToken))
-            {
-                if (!subscriber.Reads(digest.DigestId) || EmailMessageFactory.SectionsFor(digest, subscriber).Count == 0)
-                {
-                    fanOut.Skip();
-                    continue;
-                }
-
-                await fanOut.AddAsync(subscriber, cancellationToken);
-            }
-        }
-        finally
-        {
-            fanOut.ProducerDone();
-        }
-    }
-
-    private async Task<MimeKit.MimeMessage> BuildAsync(Digest digest, EmailVariants variants, MailJob job)
-    {
-        var variant = await variants.ForAsync(job.Subscriber)
+        var variant = variants.ForAsync(job.Subscriber).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException($"No sections to send to {job.Subscriber.Email}.");
         return messages.Create(digest, job.Subscriber, variant);
     }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;
@@ -8,97 +7,118 @@ using Microsoft.Extensions.Logging;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// The shared state of one edition's fan-out: the work queue, what happened to each message, and when all is done.
-/// The queue completes when the producer has finished and every message reached an outcome (retries included).
+/// The shared state of one edition's fan-out, used by the sending threads: the next message to send (a retry that is
+/// due, else the next subscriber), what happened to each message, and when all is done: the feed is empty, no retry
+/// is waiting and no message is still being sent (a message in hand may yet be deferred and come back as a retry).
 /// </summary>
 internal sealed partial class FanOut(
     Digest digest, SmtpOptions smtp, int bounceThreshold, EmailLedger ledger, SubscriberStore subscribers,
-    LedgerWriter ledgerWriter, TimeProvider clock, ILogger logger)
+    RecipientFeed feed, LedgerWriter ledgerWriter, TimeProvider clock, ILogger logger)
 {
-    private readonly Channel<MailJob> queue = Channel.CreateBounded<MailJob>(new BoundedChannelOptions(smtp.Connections * 64));
+    /// <summary>How long an idle thread sleeps before it looks again (a retry's time or the fake clock of a test may move).</summary>
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(100);
 
-    // Starts at 1 for the producer, which releases it when the subscriber stream ends.
-    private int outstanding = 1;
+    private readonly object gate = new();
+    private readonly List<(long Due, MailJob Job)> retries = [];
+    private int inHand;
     private int sent;
     private int failed;
-    private int skipped;
 
-    public ChannelReader<MailJob> Reader => queue.Reader;
+    public DeliveryResult Result => new("email", sent, failed, feed.Skipped);
 
-    public DeliveryResult Result => new("email", sent, failed, skipped);
-
-    public async ValueTask AddAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    /// <summary>Blocks until there is a message to send (true) or the fan-out is done (false).</summary>
+    public bool TryTake(out MailJob job, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref outstanding);
-        await queue.Writer.WriteAsync(new MailJob(subscriber), cancellationToken);
+        lock (gate)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var now = clock.GetTimestamp();
+                var due = retries.FindIndex(r => r.Due <= now);
+                if (due >= 0)
+                {
+                    job = retries[due].Job;
+                    retries.RemoveAt(due);
+                    inHand++;
+                    return true;
+                }
+
+                if (feed.TryNext(out var subscriber))
+                {
+                    job = new MailJob(subscriber);
+                    inHand++;
+                    return true;
+                }
+
+                if (retries.Count == 0 && inHand == 0)
+                {
+                    Monitor.PulseAll(gate);
+                    job = null!;
+                    return false;
+                }
+
+                var wait = retries.Count == 0 ? IdleCheck : TimeSpan.FromTicks(Math.Min(IdleCheck.Ticks, clock.GetElapsedTime(now, retries.Min(r => r.Due)).Ticks));
+                Monitor.Wait(gate, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait);
+            }
+        }
     }
 
-    public void Skip() => Interlocked.Increment(ref skipped);
-
-    public void ProducerDone() => Release();
-
     /// <summary>The server accepted the message: only now does it go to the ledger.</summary>
-    public async Task AcceptedAsync(MailJob job)
+    public void Accepted(MailJob job)
     {
-        await ledgerWriter.RecordAsync(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
+        ledgerWriter.Record(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
         Interlocked.Increment(ref sent);
-        Release();
+        Done();
     }
 
     /// <summary>4xx: try again later (a fresh connection, a longer wait each time) until the attempts run out.</summary>
-    public async Task DeferredAsync(MailJob job, SmtpCommandException error, CancellationToken cancellationToken = default)
+    public void Deferred(MailJob job, SmtpCommandException error, CancellationToken cancellationToken = default)
     {
         var attempts = job.Attempt + 1;
         if (attempts >= smtp.MaxAttempts)
         {
             LogGaveUp(logger, job.Subscriber.Email, attempts, SmtpErrors.Describe(error));
-            await ledger.RecordFailedAsync(digest.EditionId, job.Subscriber.Email, SmtpErrors.Describe(error), attempts, cancellationToken);
+            ledger.RecordFailedAsync(digest.EditionId, job.Subscriber.Email, SmtpErrors.Describe(error), attempts, cancellationToken).GetAwaiter().GetResult();
             Interlocked.Increment(ref failed);
-            Release();
+            Done();
             return;
         }
 
         var delay = smtp.RetryDelay * Math.Pow(2, job.Attempt);
         LogDeferred(logger, job.Subscriber.Email, SmtpErrors.Describe(error), delay);
-        _ = RequeueAsync(job with { Attempt = attempts }, delay, cancellationToken);
+        lock (gate)
+        {
+            retries.Add((clock.GetTimestamp() + (long)(delay.TotalSeconds * clock.TimestampFrequency), job with { Attempt = attempts }));
+            inHand--;
+            Monitor.PulseAll(gate);
+        }
     }
 
     /// <summary>5xx: this subscriber's delivery failed; enough of those and the address counts as bounced.</summary>
-    public async Task RejectedAsync(MailJob job, SmtpCommandException error, CancellationToken cancellationToken = default)
+    public void Rejected(MailJob job, SmtpCommandException error, CancellationToken cancellationToken = default)
     {
         var reason = SmtpErrors.Describe(error);
         LogRejected(logger, job.Subscriber.Email, reason);
-        await ledger.RecordFailedAsync(digest.EditionId, job.Subscriber.Email, reason, job.Attempt + 1, cancellationToken);
-        if (await subscribers.RecordBounceAsync(job.Subscriber.Email, bounceThreshold, cancellationToken) == SubscriberStatus.Bounced)
+        ledger.RecordFailedAsync(digest.EditionId, job.Subscriber.Email, reason, job.Attempt + 1, cancellationToken).GetAwaiter().GetResult();
+        if (subscribers.RecordBounceAsync(job.Subscriber.Email, bounceThreshold, cancellationToken).GetAwaiter().GetResult() == SubscriberStatus.Bounced)
         {
             LogBounced(logger, job.Subscriber.Email, bounceThreshold);
         }
 
         Interlocked.Increment(ref failed);
-        Release();
+        Done();
     }
 
-    private async Task RequeueAsync(MailJob job, TimeSpan delay, CancellationToken cancellationToken)
+    private void Done()
     {
-        try
+        lock (gate)
         {
-            await Task.Delay(delay, clock, cancellationToken);
-            await queue.Writer.WriteAsync(job, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // The fan-out was stopped; the ledger has no row for this subscriber, so a re-run sends it.
-        }
-        catch (ChannelClosedException)
-        {
-        }
-    }
-
-    private void Release()
-    {
-        if (Interlocked.Decrement(ref outstanding) == 0)
-        {
-            queue.Writer.TryComplete();
+            inHand--;
+            if (inHand == 0)
+            {
+                Monitor.PulseAll(gate);
+            }
         }
     }
 

@@ -7,7 +7,10 @@ internal sealed class SendPacer(int perSecond, TimeProvider clock)
     private readonly long interval = perSecond > 0 ? Math.Max(1, clock.TimestampFrequency / perSecond) : 0;
     private long next;
 
-    public Task WaitAsync(CancellationToken cancellationToken = default)
+    /// <summary>Blocks the calling (sending) thread until its next send is allowed.</summary>
+    public void Wait(CancellationToken cancellationToken = default) => NextSlotAsync(cancellationToken).GetAwaiter().GetResult();
+
+    private Task NextSlotAsync(CancellationToken cancellationToken)
     {
         if (interval == 0)
         {

@@ -15,14 +15,15 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
     private readonly Lock gate = new();
     private long outageSince;
 
-    public async Task<SmtpClient> OpenAsync(CancellationToken cancellationToken = default)
+    /// <summary>Blocks the calling (sending) thread until a connection is open, or the outage is too long.</summary>
+    public SmtpClient Open(CancellationToken cancellationToken = default)
     {
         var delay = FirstDelay;
         while (true)
         {
             try
             {
-                var client = await connector.ConnectAsync(cancellationToken);
+                var client = connector.Connect(cancellationToken);
                 Resumed();
                 return client;
             }
@@ -35,7 +36,7 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
                     throw new IOException($"SMTP server {smtp.Host}:{smtp.Port} unreachable for longer than Smtp:MaxOutage ({smtp.MaxOutage}).", ex);
                 }
 
-                await Task.Delay(delay, clock, cancellationToken);
+                Task.Delay(delay, clock, cancellationToken).GetAwaiter().GetResult();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, smtp.ReconnectMaxDelay.Ticks));
             }
         }

@@ -4,25 +4,28 @@ using MimeKit;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// One connection of the pool: takes messages from the fan-out queue and sends them over a connection it keeps open
-/// between messages. A lost connection is reopened and the same message sent again; nothing is recorded until accepted.
+/// One connection of the pool, on a thread of its own: takes messages from the fan-out and sends them over a connection
+/// it keeps open between messages. A lost connection is reopened and the same message sent again; nothing is recorded
+/// until accepted. The SMTP exchange is synchronous on purpose: a thread blocked on its own socket costs one wake-up per
+/// reply, where asynchronous I/O hands every reply, ledger write and queue step to the thread pool (tens of thread
+/// switches per message, most of the fan-out's CPU on a small machine).
 /// </summary>
-internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections, SendPacer pacer, Func<MailJob, Task<MimeMessage>> build)
+internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections, SendPacer pacer, Func<MailJob, MimeMessage> build)
 {
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    public void Run(CancellationToken cancellationToken = default)
     {
         SmtpClient? client = null;
         try
         {
-            await foreach (var job in fanOut.Reader.ReadAllAsync(cancellationToken))
+            while (fanOut.TryTake(out var job, cancellationToken))
             {
-                var ready = job.Message is null ? job with { Message = await build(job) } : job;
-                client = await SendAsync(client, ready, cancellationToken);
+                var ready = job.Message is null ? job with { Message = build(job) } : job;
+                client = Send(client, ready, cancellationToken);
             }
 
             if (client is { IsConnected: true })
             {
-                await client.DisconnectAsync(true, cancellationToken);
+                client.Disconnect(true, cancellationToken);
             }
         }
         finally
@@ -32,26 +35,26 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
     }
 
     /// <summary>Sends one message to an outcome; returns the connection to keep using (null: open a new one).</summary>
-    private async Task<SmtpClient?> SendAsync(SmtpClient? client, MailJob job, CancellationToken cancellationToken)
+    private SmtpClient? Send(SmtpClient? client, MailJob job, CancellationToken cancellationToken)
     {
         while (true)
         {
-            client ??= await connections.OpenAsync(cancellationToken);
-            await pacer.WaitAsync(cancellationToken);
+            client ??= connections.Open(cancellationToken);
+            pacer.Wait(cancellationToken);
             try
             {
-                await client.SendAsync(job.Message!, cancellationToken);
+                client.Send(job.Message!, cancellationToken);
             }
             catch (SmtpCommandException ex) when (SmtpErrors.IsTransient(ex))
             {
                 // The retry goes out on a fresh connection: a 4xx may be about this session (421, too many messages).
                 Drop(client);
-                await fanOut.DeferredAsync(job, ex, cancellationToken);
+                fanOut.Deferred(job, ex, cancellationToken);
                 return null;
             }
             catch (SmtpCommandException ex)
             {
-                await fanOut.RejectedAsync(job, ex, cancellationToken);
+                fanOut.Rejected(job, ex, cancellationToken);
                 if (client.IsConnected)
                 {
                     return client;
@@ -67,7 +70,7 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
                 continue;
             }
 
-            await fanOut.AcceptedAsync(job);
+            fanOut.Accepted(job);
             return client;
         }
     }
