@@ -37,9 +37,11 @@ public sealed class ClusterTests(PostgresFixture postgres) : IClassFixture<Postg
         await using var one = WorkerProcess.Start(app.Root, "run");
         await using var two = WorkerProcess.Start(app.Root, "run");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        // Run until the digest was sent and at least two more slots fired (and found nothing new to send).
+        // Run until the digest was sent, at least two more slots fired (and found nothing new to send), and both nodes
+        // joined the cluster: a node still starting up when SIGTERM arrives has no handler yet and dies with 143.
         while (await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'empty'") < 2
-               || await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'sent'") < 1)
+               || await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'sent'") < 1
+               || await SafeScalarAsync(probe, "SELECT COUNT(*) FROM qrtz_scheduler_state") < 2)
         {
             Assert.False(one.HasExited || two.HasExited, one.Output + "\n---\n" + two.Output);
             Assert.True(DateTime.UtcNow < deadline, one.Output + "\n---\n" + two.Output);
