@@ -16,18 +16,21 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     public string PreferencesUrl(string email) => signer.Link("preferences", LinkSigner.Preferences, email);
 
     public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered) =>
-        WithListHeaders(digest, subscriber, NewMessage(subscriber, rendered.Subject, Body(rendered)));
+        WithListHeaders(digest, UnsubscribeUrl(subscriber.Email), NewMessage(subscriber, rendered.Subject, Body(rendered)));
 
     /// <summary>The same message as personalising the variant and calling <see cref="Create(Digest, Subscriber, RenderedEmail)"/>, from its pre-encoded body.</summary>
-    internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant) =>
-        WithListHeaders(digest, subscriber, NewMessage(subscriber, variant.Subject,
-            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email))));
+    internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant)
+    {
+        var unsubscribe = UnsubscribeUrl(subscriber.Email);
+        return WithListHeaders(digest, unsubscribe, NewMessage(subscriber, variant.Subject,
+            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), unsubscribe, PreferencesUrl(subscriber.Email))));
+    }
 
-    private MimeMessage WithListHeaders(Digest digest, Subscriber subscriber, MimeMessage message)
+    private MimeMessage WithListHeaders(Digest digest, string unsubscribeUrl, MimeMessage message)
     {
         message.Date = digest.GeneratedAt;
         message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{Domain}>");
-        message.Headers.Add("List-Unsubscribe", $"<{UnsubscribeUrl(subscriber.Email)}>, <mailto:{options.Value.From}?subject=unsubscribe>");
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>, <mailto:{options.Value.From}?subject=unsubscribe>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Precedence", "bulk");
         return message;

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using DigestBot.Options;
@@ -11,6 +13,9 @@ public sealed class LinkSigner
 {
     private readonly byte[] key;
     private readonly Uri baseUrl;
+
+    // "unsubscribe" -> "https://host/base/unsubscribe": resolved once, as every email carries these links.
+    private readonly ConcurrentDictionary<string, string> pages = new(StringComparer.Ordinal);
 
     public LinkSigner(IOptions<WebOptions> web, IOptions<StorageOptions> storage, IHostEnvironment environment)
     {
@@ -26,15 +31,18 @@ public sealed class LinkSigner
 
     public string Sign(string purpose, string email)
     {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}\n{email.Trim().ToLowerInvariant()}"));
-        return Base64Url(mac);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{purpose}\n{email.Trim().ToLowerInvariant()}"), mac);
+        return Base64Url.EncodeToString(mac);
     }
 
     public bool Verify(string purpose, string email, string? token) =>
         token is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(purpose, email)), Encoding.ASCII.GetBytes(token));
 
+    /// <remarks>The query holds only escaped or URL-safe characters, so appending it to the resolved page is the same URL
+    /// as resolving the whole relative reference against the base.</remarks>
     public string Link(string path, string purpose, string email) =>
-        new Uri(baseUrl, $"{path}?email={Uri.EscapeDataString(email)}&token={Sign(purpose, email)}").AbsoluteUri;
+        $"{pages.GetOrAdd(path, p => new Uri(baseUrl, p).AbsoluteUri)}?email={Uri.EscapeDataString(email)}&token={Sign(purpose, email)}";
 
     private static byte[] LoadOrCreateKey(string path)
     {
@@ -48,6 +56,4 @@ public sealed class LinkSigner
         File.WriteAllText(path, Convert.ToBase64String(created));
         return created;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
