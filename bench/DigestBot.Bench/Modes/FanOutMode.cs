@@ -20,7 +20,7 @@ public static class FanOutMode
         await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time), {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), warmUp: args.Int("warm-up", Math.Min(subscribers, 5_000)), cancellationToken: cancellationToken);
+        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), warmUp: args.Int("warm-up", Math.Min(subscribers, 5_000)), warmUpEditions: args.Int("warm-up-editions", 3), cancellationToken: cancellationToken);
         var sourceBytes = args.Int("source-bytes", 20_480);
         var before = sink.Messages;
         var reference = await SmtpSource.RunAsync(sink.Port, connections, subscribers, sourceBytes, cancellationToken);
@@ -30,7 +30,8 @@ public static class FanOutMode
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  DigestBot   : {ours.Sent:N0} sent ({ours.Received:N0} received) in {ours.Elapsed.TotalSeconds:F2} s = {ours.Rate:F0} msg/s; " +
             $"CPU {ours.Cpu.TotalSeconds:F1} s ({ours.Cpu.TotalMilliseconds / Math.Max(ours.Sent, 1) * 1000:F0} us/msg); " +
-            $"allocated {ours.AllocatedBytes / (double)Math.Max(ours.Sent, 1) / 1024:F1} KB/msg; gen2 GCs {ours.Gen2Collections}; status {ours.Status}"));
+            $"allocated {ours.AllocatedBytes / (double)Math.Max(ours.Sent, 1) / 1024:F1} KB/msg; gen2 GCs {ours.Gen2Collections}; " +
+            $"of the CPU, JIT {ours.JitTime.TotalSeconds:F1} s ({ours.JitMethods:N0} methods); status {ours.Status}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  smtp-source : {subscribers:N0} x {sourceBytes:N0} bytes in {reference.TotalSeconds:F2} s = {referenceRate:F0} msg/s"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -18,7 +18,7 @@ public static class MemoryMode
         await output.WriteLineAsync($"memory: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time)");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), cancellationToken);
+        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  peak RSS during fan-out: {PeakMemory.Mb(result.FanOutPeakBytes)} (target < 300 MB){(result.PeakWasReset ? "" : " [high-water mark not resettable: includes seeding]")}; " +
             $"peak before fan-out {PeakMemory.Mb(result.StartupPeakBytes)}; RSS now {PeakMemory.Mb(PeakMemory.CurrentBytes)}"));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using DigestBot.Pipeline;
 
 namespace DigestBot.Bench.Support;
@@ -11,15 +12,18 @@ public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
         SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null,
-        bool describeMemory = false, int warmUp = 0, CancellationToken cancellationToken = default)
+        bool describeMemory = false, int warmUp = 0, int warmUpEditions = 1, CancellationToken cancellationToken = default)
     {
-        if (warmUp > 0)
+        for (var edition = 1; warmUp > 0 && edition <= warmUpEditions; edition++)
         {
-            // A worker's first edition also pays for compiling the send path (tiered JIT); a worker that has sent before
-            // does not. Warm up on an edition of its own (own store), then wait for the background compiler to go quiet.
+            // A worker's first editions also pay for compiling the send path: the runtime compiles a method quickly first
+            // and again, optimised, once it has been called 30 times, in two steps (instrumented, then final), and a
+            // method called a few times per edition gets there only in a later edition. A worker that has sent before
+            // has paid that. Warm up on editions of their own (own store), then wait for the background compiler.
+            var jit = JitInfo.GetCompilationTime();
             await RunAsync(sink, warmUp, connections, parallelBatches, shape, cancellationToken: cancellationToken);
             var settled = await JitSettle.WaitAsync(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(120), cancellationToken);
-            progress?.Invoke($"warm-up: {warmUp:N0} messages sent by an earlier edition; background compilation quiet after {settled.TotalSeconds:F0} s");
+            progress?.Invoke($"warm-up {edition}: {warmUp:N0} messages sent by an earlier edition; JIT {(JitInfo.GetCompilationTime() - jit).TotalSeconds:F1} s; background compilation quiet after {settled.TotalSeconds:F0} s");
         }
 
         await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken);
@@ -36,6 +40,8 @@ public static class FanOutRunner
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var gen2 = GC.CollectionCount(2);
+        var jitTime = JitInfo.GetCompilationTime();
+        var jitMethods = JitInfo.GetCompiledMethodCount();
         var watch = Stopwatch.StartNew();
         var outcome = await app.Get<DigestPipeline>().RunAsync(BenchApp.DigestId, DateTimeOffset.UtcNow, cancellationToken);
         var elapsed = watch.Elapsed;
@@ -50,6 +56,8 @@ public static class FanOutRunner
             Process.GetCurrentProcess().TotalProcessorTime - cpu,
             GC.GetTotalAllocatedBytes(precise: false) - allocated,
             GC.CollectionCount(2) - gen2,
+            JitInfo.GetCompilationTime() - jitTime,
+            JitInfo.GetCompiledMethodCount() - jitMethods,
             startupPeak,
             PeakMemory.PeakBytes,
             resetPeak);
@@ -97,7 +105,7 @@ public static class FanOutRunner
 
 public sealed record FanOutResult(
     int Subscribers, int Sent, long Received, string Status, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, int Gen2Collections,
-    long StartupPeakBytes, long FanOutPeakBytes, bool PeakWasReset)
+    TimeSpan JitTime, long JitMethods, long StartupPeakBytes, long FanOutPeakBytes, bool PeakWasReset)
 {
     public double Rate => Sent / Elapsed.TotalSeconds;
 }

@@ -15,8 +15,10 @@ public sealed class EncodedVariantTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    [Fact]
-    public void Create_twoSubscribersOfOneVariant_eachGetsTheBodiesOfTheirOwnPersonalisedRender()
+    [Theory]
+    [InlineData(NewLineFormat.Dos)]
+    [InlineData(NewLineFormat.Unix)]
+    public void Create_twoSubscribersOfOneVariant_eachGetsTheBodiesOfTheirOwnPersonalisedRender(NewLineFormat format)
     {
         // Long lines, non-ASCII, trailing blanks and markers at line ends: where quoted-printable pieces join.
         var filler = string.Concat(Enumerable.Repeat("Grüße, naïve café — ", 12));
@@ -33,11 +35,12 @@ public sealed class EncodedVariantTests : IAsyncLifetime
             new("bo@example.org", "Bo", [], [], SubscriberStatus.Active),
         ];
 
-        var sent = readers.Select(r => RoundTrip(messages.Create(digest, r, encoded))).ToList();
-        var expected = readers.Select(r => RoundTrip(messages.Create(digest, r, messages.Personalize(variant, r)))).ToList();
+        var sent = readers.Select(r => RoundTrip(messages.Create(digest, r, encoded), format)).ToList();
+        var expected = readers.Select(r => RoundTrip(messages.Create(digest, r, messages.Personalize(variant, r)), format)).ToList();
 
         for (var i = 0; i < readers.Length; i++)
         {
+            Assert.Equal(Shape(expected[i]), Shape(sent[i]));
             Assert.Equal(expected[i].TextBody, sent[i].TextBody);
             Assert.Equal(expected[i].HtmlBody, sent[i].HtmlBody);
             Assert.Equal(expected[i].Headers["List-Unsubscribe"], sent[i].Headers["List-Unsubscribe"]);
@@ -52,12 +55,50 @@ public sealed class EncodedVariantTests : IAsyncLifetime
         Assert.NotEqual(sent[0].MessageId, sent[1].MessageId);
     }
 
-    private static MimeMessage RoundTrip(MimeMessage message)
+    [Fact]
+    public void Body_isFramedAsMimeKitFramesAMultipartWithThatBoundary()
+    {
+        // Without markers each body is one piece, encoded as MimeKit encodes it: only the framing can differ.
+        var filler = string.Concat(Enumerable.Repeat("Grüße, naïve café — ", 12));
+        var variant = new RenderedEmail("Daily", $"<p>Hi</p>\n<p>{filler}</p>", $"Hi\n{filler}\n");
+        var encoded = new EncodedVariant(variant);
+        var body = encoded.Body("Ana", "https://u.example/u", "https://u.example/p");
+        var expected = new MultipartAlternative { Part("plain", variant.Text), Part("html", variant.Html) };
+        expected.ContentType.Boundary = encoded.Boundary;
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+
+        Assert.Equal(Written(expected, options), Written(body, options));
+    }
+
+    private static TextPart Part(string subtype, string text)
+    {
+        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(System.Text.Encoding.UTF8, text);
+        return part;
+    }
+
+    private static string Written(MimeEntity entity, FormatOptions options)
     {
         using var wire = new MemoryStream();
-        message.WriteTo(wire);
+        entity.WriteTo(options, wire);
+        return System.Text.Encoding.ASCII.GetString(wire.ToArray());
+    }
+
+    private static string Shape(MimeMessage message) =>
+        string.Join(" | ", message.BodyParts.Prepend(message.Body!).Select(p => $"{p.ContentType.MimeType};{p.ContentType.Charset};{(p as MimePart)?.ContentTransferEncoding}"));
+
+    private static MimeMessage RoundTrip(MimeMessage message, NewLineFormat format)
+    {
+        using var wire = new MemoryStream();
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = format;
+        message.WriteTo(options, wire);
+        var written = System.Text.Encoding.ASCII.GetString(wire.ToArray());
+        Assert.Equal(format == NewLineFormat.Dos, written.Contains("\r\n", StringComparison.Ordinal));
+        Assert.Equal(written.Count(c => c == '\n'), format == NewLineFormat.Dos ? written.Split("\r\n").Length - 1 : written.Split('\n').Length - 1);
         // Body lines only: a signed URL in a header may not fold, as before.
-        var lines = System.Text.Encoding.ASCII.GetString(wire.ToArray()).Split('\n').Select(l => l.TrimEnd('\r'));
+        var lines = written.Split('\n').Select(l => l.TrimEnd('\r'));
         Assert.All(lines.SkipWhile(l => l.Length > 0), line => Assert.True(line.Length <= 78, line));
         wire.Position = 0;
         return MimeMessage.Load(wire);
