@@ -51,6 +51,31 @@ public sealed class Database
         }
     }
 
+    /// <summary>The same as <see cref="OpenAsync"/>, for callers on threads of their own that block on I/O anyway.</summary>
+    public DbConnection Open()
+    {
+        DbConnection connection = Provider == StorageProvider.Postgres
+            ? new NpgsqlConnection(connectionString)
+            : new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            if (Provider == StorageProvider.Sqlite)
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+            }
+
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     private static string SqliteConnectionString(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -53,6 +53,9 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
     public Task RecordSentAsync(string editionId, string email, string messageId, CancellationToken cancellationToken = default) =>
         RecordSentAsync([new AcceptedEmail(editionId, email, messageId, 1)], cancellationToken);
 
+    /// <summary>A recorder of accepted messages that keeps one connection open (for one fan-out); dispose it at the end.</summary>
+    public SentRecorder OpenRecorder() => new(database, clock, UpsertSent);
+
     /// <summary>Records messages the server has already accepted, in one transaction.</summary>
     public async Task RecordSentAsync(IReadOnlyCollection<AcceptedEmail> accepted, CancellationToken cancellationToken = default)
     {

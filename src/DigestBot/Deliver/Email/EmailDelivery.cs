@@ -36,7 +36,8 @@ public sealed partial class EmailDelivery(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var variants = new EmailVariants(digest, renderer, messages);
         var feed = new RecipientFeed(ledger.WithoutSentAsync(digest.EditionId, recipients, stop.Token), digest, stop.Token);
-        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, feed, new LedgerWriter(ledger), clock, logger);
+        using var ledgerWriter = new LedgerWriter(ledger.OpenRecorder());
+        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, feed, ledgerWriter, clock, logger);
         var connections = new SmtpConnections(connector, smtp, clock, logger);
         var pacer = new SendPacer(smtp.MaxMessagesPerSecond, clock);
         Exception? failure = null;

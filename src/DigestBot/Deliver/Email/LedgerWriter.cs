@@ -9,7 +9,7 @@ namespace DigestBot.Deliver.Email;
 /// most the one accepted message per connection still in hand, never more. There is no writer thread to hand rows to
 /// and wake up: with a few connections most rows are written by the thread that has them, without a context switch.
 /// </summary>
-internal sealed class LedgerWriter(EmailLedger ledger)
+internal sealed class LedgerWriter(SentRecorder recorder) : IDisposable
 {
     private readonly object gate = new();
     private List<AcceptedEmail> pending = [];
@@ -17,6 +17,8 @@ internal sealed class LedgerWriter(EmailLedger ledger)
     private long committed;
     private bool writing;
     private Exception? failure;
+
+    public void Dispose() => recorder.Dispose();
 
     /// <summary>Returns when the row is committed. Not cancellable: an accepted message must be recorded.</summary>
     /// <exception cref="InvalidOperationException">The ledger could not be written (now or by an earlier write).</exception>
@@ -54,7 +56,7 @@ internal sealed class LedgerWriter(EmailLedger ledger)
 
         try
         {
-            ledger.RecordSentAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+            recorder.Record(batch);
         }
         catch (Exception ex)
         {
