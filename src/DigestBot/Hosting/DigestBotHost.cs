@@ -23,9 +23,12 @@ public static class DigestBotHost
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? ContentRoot() });
+        var polling = SettingsFilePolling.Apply(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(_ => polling);
         builder.AddDigestBot(mode);
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.Services.GetRequiredService<SettingsFilePolling>(); // from now on the host owns (and disposes) it
         if (mode == HostMode.Worker)
         {
             app.MapDigestBotEndpoints();
