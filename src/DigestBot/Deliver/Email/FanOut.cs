@@ -64,13 +64,20 @@ internal sealed partial class FanOut(
         }
     }
 
-    /// <summary>The server accepted the message: only now does it go to the ledger.</summary>
-    public void Accepted(MailJob job)
+    /// <summary>
+    /// The server accepted the message: only now does it go to the ledger. Returns the row's ticket: the connection
+    /// must pass it to <see cref="Recorded"/> before it sends another message.
+    /// </summary>
+    public long Accepted(MailJob job)
     {
-        ledgerWriter.Record(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
+        var ticket = ledgerWriter.HandOver(new AcceptedEmail(digest.EditionId, job.Subscriber.Email, job.Message?.MessageId ?? "", job.Attempt + 1));
         Interlocked.Increment(ref sent);
         Done();
+        return ticket;
     }
+
+    /// <summary>Returns when the accepted message's row is committed (see <see cref="LedgerWriter.WaitCommitted"/>).</summary>
+    public void Recorded(long ticket) => ledgerWriter.WaitCommitted(ticket);
 
     /// <summary>4xx: try again later (a fresh connection, a longer wait each time) until the attempts run out.</summary>
     public void Deferred(MailJob job, SmtpCommandException error, CancellationToken cancellationToken = default)

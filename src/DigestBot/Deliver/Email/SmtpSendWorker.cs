@@ -15,14 +15,18 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
     public void Run(CancellationToken cancellationToken = default)
     {
         SmtpClient? client = null;
+        long? unrecorded = null;
         try
         {
             while (fanOut.TryTake(out var job, cancellationToken))
             {
                 var ready = job.Message is null ? job with { Message = build(job) } : job;
-                client = Send(client, ready, cancellationToken);
+                // The previous message's row is committed (by this thread or another's group commit) before the next goes out.
+                Settle(ref unrecorded);
+                (client, unrecorded) = Send(client, ready, cancellationToken);
             }
 
+            Settle(ref unrecorded);
             if (client is { IsConnected: true })
             {
                 client.Disconnect(true, cancellationToken);
@@ -30,12 +34,31 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
         }
         finally
         {
-            client?.Dispose();
+            try
+            {
+                Settle(ref unrecorded);
+            }
+            finally
+            {
+                client?.Dispose();
+            }
         }
     }
 
-    /// <summary>Sends one message to an outcome; returns the connection to keep using (null: open a new one).</summary>
-    private SmtpClient? Send(SmtpClient? client, MailJob job, CancellationToken cancellationToken)
+    private void Settle(ref long? unrecorded)
+    {
+        if (unrecorded is { } ticket)
+        {
+            unrecorded = null;
+            fanOut.Recorded(ticket);
+        }
+    }
+
+    /// <summary>
+    /// Sends one message to an outcome; returns the connection to keep using (null: open a new one) and, when the server
+    /// accepted the message, the ticket of its ledger row.
+    /// </summary>
+    private (SmtpClient? Client, long? Unrecorded) Send(SmtpClient? client, MailJob job, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -50,18 +73,18 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
                 // The retry goes out on a fresh connection: a 4xx may be about this session (421, too many messages).
                 Drop(client);
                 fanOut.Deferred(job, ex, cancellationToken);
-                return null;
+                return (null, null);
             }
             catch (SmtpCommandException ex)
             {
                 fanOut.Rejected(job, ex, cancellationToken);
                 if (client.IsConnected)
                 {
-                    return client;
+                    return (client, null);
                 }
 
                 Drop(client);
-                return null;
+                return (null, null);
             }
             catch (Exception ex) when (SmtpErrors.IsConnectionLost(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -70,8 +93,7 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
                 continue;
             }
 
-            fanOut.Accepted(job);
-            return client;
+            return (client, fanOut.Accepted(job));
         }
     }
 
