@@ -6,7 +6,8 @@ namespace DigestBot.Bench.Modes;
 
 /// <summary>
 /// render --seconds S [--warmup W] [--sections K --stories M]: on one thread, personalised Razor renders per second and bytes
-/// allocated per render; then CSS inlining alone, and the whole MIME message (render + build + write) per second.
+/// allocated per render; then CSS inlining alone, the whole MIME message (render + build + write) per second, and what the
+/// fan-out does per subscriber instead: the message built from the edition's pre-encoded variant, and written.
 /// </summary>
 public static class RenderMode
 {
@@ -36,6 +37,25 @@ public static class RenderMode
             using var counter = new CountingStream();
             await fixture.Messages.Create(fixture.Digest, subscriber, rendered).WriteToAsync(counter, cancellationToken);
             return counter.Length;
+        });
+        var variant = new DigestBot.Deliver.Email.EncodedVariant(await fixture.Renderer.RenderForSendingAsync(
+            fixture.Messages.VariantModel(fixture.Digest, fixture.Digest.Sections, named: true, timeZone: null)));
+        await Measure(output, warmup, "fan-out message from the edition's encoded variant (MIME build + write)", seconds, null, async () =>
+        {
+            using var counter = new CountingStream();
+            await fixture.Messages.Create(fixture.Digest, RenderFixture.Subscriber(i++), variant).WriteToAsync(counter, cancellationToken);
+            return counter.Length;
+        });
+        await Measure(output, warmup, "  of which: MIME build (Create)", seconds, null,
+            () => Task.FromResult(fixture.Messages.Create(fixture.Digest, RenderFixture.Subscriber(i++), variant)));
+        var built = fixture.Messages.Create(fixture.Digest, RenderFixture.Subscriber(0), variant);
+        var dos = MimeKit.FormatOptions.Default.Clone();
+        dos.NewLineFormat = MimeKit.NewLineFormat.Dos;
+        await Measure(output, warmup, "  of which: write (WriteTo, CRLF)", seconds, null, () =>
+        {
+            using var counter = new CountingStream();
+            built.WriteTo(dos, counter, cancellationToken);
+            return Task.FromResult(counter.Length);
         });
         return 0;
     }
