@@ -22,7 +22,12 @@ public static class DigestBotHost
     public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? ContentRoot() });
+        // The host's own file watching stays off (see SettingsFilePolling, which polls the settings files instead).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [$"--{SettingsFilePolling.HostReloadKey}=false", .. args],
+            ContentRootPath = contentRoot ?? ContentRoot(),
+        });
         var polling = SettingsFilePolling.Apply(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(_ => polling);
         builder.AddDigestBot(mode);

@@ -5,12 +5,17 @@ namespace DigestBot.Hosting;
 
 /// <summary>
 /// Settings files (appsettings.json and the like) are watched for edits by polling their timestamps every few seconds
-/// instead of with the default watcher, which covers the whole content root and its sub-folders: the SQLite store under
-/// data/ writes there on every ledger commit, and each write woke a watcher thread and the thread pool (several percent
-/// of a fan-out's CPU) for nothing. Owned by the host's services, which dispose the polling timers with the host.
+/// instead of with the host's watcher, which covers the whole content root and its sub-folders: the SQLite store under
+/// data/ writes there on every ledger commit, and each write woke a watcher thread (several percent of a fan-out's CPU)
+/// for nothing. The host is built with its own reloading off (<see cref="HostReloadKey"/>), so no watcher ever starts;
+/// every settings file is then reloaded from a polling provider. Owned by the host's services, which dispose the
+/// polling timers with the host.
 /// </summary>
 internal sealed class SettingsFilePolling : IDisposable
 {
+    /// <summary>The host setting that decides whether the default settings files reload on change.</summary>
+    public const string HostReloadKey = "hostBuilder:reloadConfigOnChange";
+
     private readonly List<PhysicalFileProvider> providers = [];
 
     public static SettingsFilePolling Apply(ConfigurationManager configuration, string contentRoot)
@@ -18,8 +23,9 @@ internal sealed class SettingsFilePolling : IDisposable
         var polling = new SettingsFilePolling();
         for (var i = 0; i < configuration.Sources.Count; i++)
         {
-            if (configuration.Sources[i] is FileConfigurationSource { ReloadOnChange: true } source)
+            if (configuration.Sources[i] is FileConfigurationSource source)
             {
+                source.ReloadOnChange = true;
                 var root = (source.FileProvider as PhysicalFileProvider)?.Root ?? contentRoot;
                 var provider = new PhysicalFileProvider(root) { UsePollingFileWatcher = true, UseActivePolling = true };
                 polling.providers.Add(provider);
