@@ -19,18 +19,40 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         WithListHeaders(digest, UnsubscribeUrl(subscriber.Email), NewMessage(subscriber, rendered.Subject, Body(rendered)));
 
     /// <summary>The same message as personalising the variant and calling <see cref="Create(Digest, Subscriber, RenderedEmail)"/>, from its pre-encoded body.</summary>
+    /// <remarks>
+    /// The headers every subscriber of the variant gets (From, Date, Subject, List-Id, ...) are formatted by MimeKit once
+    /// and copied; only Message-Id, To and List-Unsubscribe are made per subscriber. Formatting them all again for
+    /// every message was a tenth of the fan-out's CPU.
+    /// </remarks>
     internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant)
     {
         var unsubscribe = UnsubscribeUrl(subscriber.Email);
-        return WithListHeaders(digest, unsubscribe, NewMessage(subscriber, variant.Subject,
-            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), unsubscribe, PreferencesUrl(subscriber.Email))));
+        var shared = variant.SharedHeaders ??= SharedHeaders(digest, variant.Subject);
+        var message = new MimeMessage([.. shared.Select(h => h.Clone()),
+            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), unsubscribe, PreferencesUrl(subscriber.Email))])
+        {
+            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
+        };
+        message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
+        message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribe));
+        return message;
     }
+
+    private Header[] SharedHeaders(Digest digest, string subject)
+    {
+        var sample = WithListHeaders(digest, "", NewMessage(new Subscriber("sample@" + Domain, null, [], [], SubscriberStatus.Active), subject, new TextPart("plain")));
+        return sample.Headers
+            .Where(h => h.Id is HeaderId.From or HeaderId.Date or HeaderId.Subject || h.Field is "List-Id" or "List-Unsubscribe-Post" or "Precedence")
+            .ToArray();
+    }
+
+    private string ListUnsubscribe(string unsubscribeUrl) => $"<{unsubscribeUrl}>, <mailto:{options.Value.From}?subject=unsubscribe>";
 
     private MimeMessage WithListHeaders(Digest digest, string unsubscribeUrl, MimeMessage message)
     {
         message.Date = digest.GeneratedAt;
         message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{Domain}>");
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>, <mailto:{options.Value.From}?subject=unsubscribe>");
+        message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribeUrl));
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Precedence", "bulk");
         return message;

@@ -33,6 +33,9 @@ internal sealed class EncodedVariant
 
     public string Boundary { get; }
 
+    /// <summary>The headers all messages of this variant share, formatted once (by <see cref="EmailMessageFactory"/>).</summary>
+    public Header[]? SharedHeaders { get; set; }
+
     /// <summary>The multipart/alternative body for one subscriber; the values are the same as <see cref="Personalization.Apply"/> takes.</summary>
     public MimeEntity Body(string name, string unsubscribeUrl, string preferencesUrl) =>
         new EncodedBody(this, [name, unsubscribeUrl, preferencesUrl]);
