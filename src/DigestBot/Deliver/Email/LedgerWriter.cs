@@ -46,7 +46,7 @@ internal sealed class LedgerWriter(SentRecorder recorder) : IDisposable
             {
                 if (failure is not null)
                 {
-                    throw new InvalidOperationException("The email ledger could not be written; sending stops.", failure);
+                    throw Unwritable(failure);
                 }
 
                 if (committed >= ticket)
@@ -78,7 +78,7 @@ internal sealed class LedgerWriter(SentRecorder recorder) : IDisposable
                 Monitor.PulseAll(gate);
             }
 
-            throw;
+            throw Unwritable(ex);
         }
 
         lock (gate)
@@ -87,4 +87,7 @@ internal sealed class LedgerWriter(SentRecorder recorder) : IDisposable
             Monitor.PulseAll(gate);
         }
     }
+
+    private static InvalidOperationException Unwritable(Exception cause) =>
+        new($"The email ledger could not be written ({cause.Message}); sending stops.", cause);
 }
