@@ -79,14 +79,15 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
         Entries.Enqueue((eventId.Id, formatter(state, exception)));
 
-    public async Task WaitForAsync(int eventId, TimeSpan timeout)
+    /// <summary>Waits for the event, or with <paramref name="containing"/> for one whose message contains that text.</summary>
+    public async Task WaitForAsync(int eventId, TimeSpan timeout, string? containing = null)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Entries.Any(e => e.EventId == eventId))
+        while (!Entries.Any(e => e.EventId == eventId && (containing is null || e.Message.Contains(containing, StringComparison.Ordinal))))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Event {eventId} was not logged within {timeout}.");
+                throw new TimeoutException($"Event {eventId}{(containing is null ? "" : $" about {containing}")} was not logged within {timeout}.");
             }
 
             await Task.Delay(20);
