@@ -26,8 +26,11 @@ internal sealed partial class FanOut(
 
     public DeliveryResult Result => new("email", sent, failed, feed.Skipped);
 
-    /// <summary>Blocks until there is a message to send (true) or the fan-out is done (false).</summary>
-    public bool TryTake(out MailJob job, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Blocks until there is a message to send (true) or the fan-out is done (false). With <paramref name="block"/> false
+    /// it does not block: false then also means nothing is ready yet.
+    /// </summary>
+    public bool TryTake(out MailJob job, CancellationToken cancellationToken = default, bool block = true)
     {
         lock (gate)
         {
@@ -54,6 +57,12 @@ internal sealed partial class FanOut(
                 if (retries.Count == 0 && inHand == 0)
                 {
                     Monitor.PulseAll(gate);
+                    job = null!;
+                    return false;
+                }
+
+                if (!block)
+                {
                     job = null!;
                     return false;
                 }

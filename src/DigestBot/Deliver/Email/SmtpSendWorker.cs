@@ -18,15 +18,27 @@ internal sealed class SmtpSendWorker(FanOut fanOut, SmtpConnections connections,
         long? unrecorded = null;
         try
         {
-            while (fanOut.TryTake(out var job, cancellationToken))
+            while (true)
             {
+                // With a row still to commit, only take what is ready now: a thread that waits (for a retry that is due
+                // later, or for the others to finish) commits its row first rather than hold it back meanwhile.
+                if (!fanOut.TryTake(out var job, cancellationToken, block: unrecorded is null))
+                {
+                    if (unrecorded is null)
+                    {
+                        break;
+                    }
+
+                    Settle(ref unrecorded);
+                    continue;
+                }
+
                 var ready = job.Message is null ? job with { Message = build(job) } : job;
                 // The previous message's row is committed (by this thread or another's group commit) before the next goes out.
                 Settle(ref unrecorded);
                 (client, unrecorded) = Send(client, ready, cancellationToken);
             }
 
-            Settle(ref unrecorded);
             if (client is { IsConnected: true })
             {
                 client.Disconnect(true, cancellationToken);
