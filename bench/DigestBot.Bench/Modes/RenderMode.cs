@@ -38,7 +38,7 @@ public static class RenderMode
             await fixture.Messages.Create(fixture.Digest, subscriber, rendered).WriteToAsync(counter, cancellationToken);
             return counter.Length;
         });
-        var variant = new DigestBot.Deliver.Email.EncodedVariant(await fixture.Renderer.RenderForSendingAsync(
+        var variant = fixture.Messages.Encode(fixture.Digest, await fixture.Renderer.RenderForSendingAsync(
             fixture.Messages.VariantModel(fixture.Digest, fixture.Digest.Sections, named: true, timeZone: null)));
         // What the fan-out does per subscriber: the edition's variant is rendered and encoded once; each message is built
         // from it with the subscriber's values and written synchronously with CRLF line ends, as MailKit sends it.

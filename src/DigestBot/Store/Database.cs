@@ -27,19 +27,16 @@ public sealed class Database
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection connection = Provider == StorageProvider.Postgres
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
+        var connection = NewConnection();
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (Provider == StorageProvider.Sqlite)
+            if (SetUp(connection) is { } setUp)
             {
-                // In WAL mode NORMAL still survives a killed process (only an OS crash or power cut can lose the
-                // last commits); FULL would fsync on every ledger row and cap a fan-out at tens of messages a second.
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous = NORMAL";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                await using (setUp)
+                {
+                    await setUp.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
 
             return connection;
@@ -54,17 +51,13 @@ public sealed class Database
     /// <summary>The same as <see cref="OpenAsync"/>, for callers on threads of their own that block on I/O anyway.</summary>
     public DbConnection Open()
     {
-        DbConnection connection = Provider == StorageProvider.Postgres
-            ? new NpgsqlConnection(connectionString)
-            : new SqliteConnection(connectionString);
+        var connection = NewConnection();
         try
         {
             connection.Open();
-            if (Provider == StorageProvider.Sqlite)
+            using (var setUp = SetUp(connection))
             {
-                using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA synchronous = NORMAL";
-                pragma.ExecuteNonQuery();
+                setUp?.ExecuteNonQuery();
             }
 
             return connection;
@@ -74,6 +67,25 @@ public sealed class Database
             connection.Dispose();
             throw;
         }
+    }
+
+    private DbConnection NewConnection() => Provider == StorageProvider.Postgres
+        ? new NpgsqlConnection(connectionString)
+        : new SqliteConnection(connectionString);
+
+    /// <summary>What each new SQLite connection runs first; nothing for PostgreSQL.</summary>
+    private DbCommand? SetUp(DbConnection connection)
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return null;
+        }
+
+        // In WAL mode NORMAL still survives a killed process (only an OS crash or power cut can lose the last
+        // commits); FULL would fsync on every ledger row and cap a fan-out at tens of messages a second.
+        var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        return pragma;
     }
 
     private static string SqliteConnectionString(string path)

@@ -50,28 +50,14 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
         }
     }
 
-    public Task RecordSentAsync(string editionId, string email, string messageId, CancellationToken cancellationToken = default) =>
-        RecordSentAsync([new AcceptedEmail(editionId, email, messageId, 1)], cancellationToken);
-
     /// <summary>A recorder of accepted messages that keeps one connection open (for one fan-out); dispose it at the end.</summary>
     public SentRecorder OpenRecorder() => new(database, clock, UpsertSent);
 
-    /// <summary>Records messages the server has already accepted, in one transaction.</summary>
-    public async Task RecordSentAsync(IReadOnlyCollection<AcceptedEmail> accepted, CancellationToken cancellationToken = default)
+    /// <summary>Records one message the server has already accepted (outside a fan-out, which uses <see cref="OpenRecorder"/>).</summary>
+    public void RecordSent(string editionId, string email, string messageId)
     {
-        if (accepted.Count == 0)
-        {
-            return;
-        }
-
-        var now = UnixTime.ToMs(clock.GetUtcNow());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            UpsertSent,
-            accepted.Select(a => new { a.EditionId, a.Email, a.MessageId, a.Attempts, Now = now }),
-            transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        using var recorder = OpenRecorder();
+        recorder.Record([new AcceptedEmail(editionId, email, messageId, 1)]);
     }
 
     public async Task RecordFailedAsync(string editionId, string email, string error, int attempts = 1, CancellationToken cancellationToken = default)

@@ -60,9 +60,9 @@ public sealed class SubscriberStoreTests : IAsyncLifetime
     {
         await Store.AddManyAsync(new[] { "a", "b", "c" }.Select(n => new Subscriber($"{n}@example.org", null, [], [], SubscriberStatus.Active)), overwrite: false);
         var ledger = app.Get<EmailLedger>();
-        await ledger.RecordSentAsync("e1", "a@example.org", "<m1@x>");
+        ledger.RecordSent("e1", "a@example.org", "<m1@x>");
         await ledger.RecordFailedAsync("e1", "b@example.org", "550 no");
-        await ledger.RecordSentAsync("e2", "c@example.org", "<m2@x>");
+        ledger.RecordSent("e2", "c@example.org", "<m2@x>");
 
         var unsent = await Store.StreamUnsentAsync("e1", pageSize: 1).Select(s => s.Email).ToListAsync();
 

@@ -27,8 +27,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant)
     {
         var unsubscribe = UnsubscribeUrl(subscriber.Email);
-        var shared = variant.SharedHeaders ??= SharedHeaders(digest, variant.Subject);
-        var message = new MimeMessage([.. shared.Select(h => h.Clone()),
+        var message = new MimeMessage([.. variant.SharedHeaders.Select(h => h.Clone()),
             variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), unsubscribe, PreferencesUrl(subscriber.Email))])
         {
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
@@ -37,6 +36,9 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribe));
         return message;
     }
+
+    /// <summary>The variant encoded once for all its subscribers: bodies and the headers their messages share.</summary>
+    internal EncodedVariant Encode(Digest digest, RenderedEmail variant) => new(variant, SharedHeaders(digest, variant.Subject));
 
     private Header[] SharedHeaders(Digest digest, string subject)
     {

@@ -28,6 +28,6 @@ internal sealed class EmailVariants(Digest digest, EmailRenderer renderer, Email
         var named = !string.IsNullOrWhiteSpace(subscriber.Name);
         var key = $"{string.Join(',', sections.Select(s => s.SectionId))}|{zone?.Id}|{named}";
         return await variants.GetOrAdd(key, _ => new Lazy<Task<EncodedVariant>>(
-            async () => new EncodedVariant(await renderer.RenderForSendingAsync(messages.VariantModel(digest, sections, named, zone))))).Value;
+            async () => messages.Encode(digest, await renderer.RenderForSendingAsync(messages.VariantModel(digest, sections, named, zone))))).Value;
     }
 }

@@ -21,9 +21,12 @@ internal sealed class EncodedVariant
     private readonly Layout unix;
     private readonly Layout dos;
 
-    public EncodedVariant(RenderedEmail variant)
+    /// <param name="variant">The variant as rendered for sending, with <see cref="Personalization"/> markers.</param>
+    /// <param name="sharedHeaders">The headers all its messages share, formatted once (see <see cref="EmailMessageFactory.Encode"/>).</param>
+    public EncodedVariant(RenderedEmail variant, IReadOnlyList<Header> sharedHeaders)
     {
         Subject = variant.Subject;
+        SharedHeaders = sharedHeaders;
         Boundary = new MultipartAlternative().Boundary ?? throw new InvalidOperationException("MimeKit made a multipart without a boundary.");
         unix = new Layout(Frame(Boundary, NewLineFormat.Unix), Split(variant.Text, NewLineFormat.Unix), Split(variant.Html, NewLineFormat.Unix));
         dos = new Layout(Frame(Boundary, NewLineFormat.Dos), Split(variant.Text, NewLineFormat.Dos), Split(variant.Html, NewLineFormat.Dos));
@@ -33,8 +36,8 @@ internal sealed class EncodedVariant
 
     public string Boundary { get; }
 
-    /// <summary>The headers all messages of this variant share, formatted once (by <see cref="EmailMessageFactory"/>).</summary>
-    public Header[]? SharedHeaders { get; set; }
+    /// <summary>The headers all messages of this variant share (From, Date, Subject, List-Id, ...), formatted once.</summary>
+    public IReadOnlyList<Header> SharedHeaders { get; }
 
     /// <summary>The multipart/alternative body for one subscriber; the values are the same as <see cref="Personalization.Apply"/> takes.</summary>
     public MimeEntity Body(string name, string unsubscribeUrl, string preferencesUrl) =>

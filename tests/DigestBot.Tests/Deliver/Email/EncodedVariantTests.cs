@@ -28,7 +28,7 @@ public sealed class EncodedVariantTests : IAsyncLifetime
         var variant = new RenderedEmail("Daily", html, text);
         var messages = app.Get<EmailMessageFactory>();
         var digest = Digest("daily@enc");
-        var encoded = new EncodedVariant(variant);
+        var encoded = messages.Encode(digest, variant);
         Subscriber[] readers =
         [
             new("ana@example.org", "Ana <Ñ> & Co", [], [], SubscriberStatus.Active),
@@ -62,7 +62,7 @@ public sealed class EncodedVariantTests : IAsyncLifetime
         // Without markers each body is one piece, encoded as MimeKit encodes it: only the framing can differ.
         var filler = string.Concat(Enumerable.Repeat("Grüße, naïve café — ", 12));
         var variant = new RenderedEmail("Daily", $"<p>Hi</p>\n<p>{filler}</p>", $"Hi\n{filler}\n");
-        var encoded = new EncodedVariant(variant);
+        var encoded = app.Get<EmailMessageFactory>().Encode(Digest("daily@enc"), variant);
         var body = encoded.Body("Ana", "https://u.example/u", "https://u.example/p");
         var expected = new MultipartAlternative { Part("plain", variant.Text), Part("html", variant.Html) };
         expected.ContentType.Boundary = encoded.Boundary;
