@@ -28,14 +28,9 @@ public sealed class ConcurrentEditionsTests(PostgresFixture postgres) : IClassFi
             c["Smtp"]!["Port"] = sink.Port;
             c["Storage"] = new JsonObject { ["Provider"] = "Postgres", ["PostgresConnectionString"] = connectionString };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 10, ["PollInterval"] = "00:00:00.100" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i:D2}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers, "D2");
         });
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         await app.StartAsync();
         var pipeline = app.Get<DigestPipeline>();
         var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);

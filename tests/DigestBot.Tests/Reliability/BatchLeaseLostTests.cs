@@ -25,14 +25,9 @@ public sealed class BatchLeaseLostTests
             c["Smtp"]!["Port"] = sink.Port;
             c["Smtp"]!["Connections"] = 1;
             c["FanOut"] = new JsonObject { ["BatchSize"] = Subscribers, ["Lease"] = "00:00:01", ["PollInterval"] = "00:00:00.100" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers);
         });
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         await app.StartAsync();
         var probe = new StoreProbe(new StorageOptions { SqlitePath = app.Config["Storage"]!["SqlitePath"]!.GetValue<string>() }, app.Root);
 

@@ -24,14 +24,9 @@ public sealed class ClusterTests(PostgresFixture postgres) : IClassFixture<Postg
             c["Storage"] = new JsonObject { ["Provider"] = "Postgres", ["PostgresConnectionString"] = connectionString };
             c["Scheduling"] = new JsonObject { ["Clustered"] = true, ["ClusterCheckinInterval"] = "00:00:01" };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 10, ["PollInterval"] = "00:00:00.200" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i:D3}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers, "D3");
         });
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         var probe = new StoreProbe(new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = connectionString }, app.Root);
 
         await using var one = WorkerProcess.Start(app.Root, "run");

@@ -101,15 +101,10 @@ public sealed class FanOutCrashTests : IAsyncLifetime
             c["Smtp"]!["MaxMessagesPerSecond"] = 25;
             c["Discord"]!["Destinations"]!["community"] = new JsonObject { ["WebhookUrl"] = Discord!.CreateWebhook("community") };
             c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["ParallelBatches"] = ParallelBatches, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i:D4}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers, "D4");
         });
         var now = DateTimeOffset.UtcNow;
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         return app;
     }
 

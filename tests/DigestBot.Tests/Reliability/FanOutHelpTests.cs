@@ -23,8 +23,7 @@ public sealed class FanOutHelpTests
         await using var owner = CreateApp(sink.Port, null);
         var databasePath = owner.Config["Storage"]!["SqlitePath"]!.GetValue<string>();
         await using var helper = CreateApp(sink.Port, databasePath);
-        owner.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        owner.AddWireStory(now);
         await owner.StartAsync();
         await helper.StartAsync();
 
@@ -58,10 +57,6 @@ public sealed class FanOutHelpTests
             c["Storage"]!["SqlitePath"] = sharedDatabase;
         }
 
-        var list = c["Email"]!["Subscribers"]!.AsArray();
-        for (var i = 0; i < Subscribers; i++)
-        {
-            list.Add(new JsonObject { ["Email"] = $"reader{i}@example.org" });
-        }
+        TestApp.AddReaders(c, Subscribers);
     });
 }

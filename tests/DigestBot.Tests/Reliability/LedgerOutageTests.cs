@@ -29,14 +29,9 @@ public sealed class LedgerOutageTests
             c["Smtp"]!["Port"] = sink.Port;
             c["Smtp"]!["Connections"] = Connections;
             c["FanOut"] = new JsonObject { ["BatchSize"] = Subscribers, ["RetryDelay"] = "00:00:01", ["PollInterval"] = "00:00:00.100" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i:D3}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers, "D3");
         });
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         await app.StartAsync(configure: b => b.Services.AddSingleton<ILoggerProvider>(logs));
         var probe = new StoreProbe(new StorageOptions { SqlitePath = app.Config["Storage"]!["SqlitePath"]!.GetValue<string>() }, app.Root);
         // From the 20th row on, every ledger insert fails as it would on a full disk.

@@ -21,14 +21,9 @@ public sealed class SmtpOutageTests
             c["Smtp"]!["Port"] = first.Port;
             c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
             c["FanOut"] = new JsonObject { ["BatchSize"] = 25, ["ParallelBatches"] = ParallelBatches, ["RetryDelay"] = "00:00:00.250", ["PollInterval"] = "00:00:00.100" };
-            var list = c["Email"]!["Subscribers"]!.AsArray();
-            for (var i = 0; i < Subscribers; i++)
-            {
-                list.Add(new JsonObject { ["Email"] = $"reader{i:D3}@example.org" });
-            }
+            TestApp.AddReaders(c, Subscribers, "D3");
         });
-        app.AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
-            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+        app.AddWireStory(now);
         await app.StartAsync();
 
         var run = app.Get<DigestPipeline>().RunAsync("daily", now);

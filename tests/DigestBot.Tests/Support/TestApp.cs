@@ -74,6 +74,21 @@ public sealed class TestApp : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Adds <paramref name="count"/> subscribers reader0@example.org, reader1@... (numbers in <paramref name="format"/>, e.g. D3) to a configuration being written.</summary>
+    public static void AddReaders(JsonObject config, int count, string format = "")
+    {
+        var list = config["Email"]!["Subscribers"]!.AsArray();
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(new JsonObject { ["Email"] = $"reader{i.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}@example.org" });
+        }
+    }
+
+    /// <summary>Adds the source "wire" (section "space") with one story published an hour before <paramref name="now"/>.</summary>
+    public string AddWireStory(DateTimeOffset now) =>
+        AddSource("wire", "space", TestFeeds.Rss("Wire", "https://wire.example.org/",
+            new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
+
     public void AddSubscriber(string email, string? name = null, params string[] sections)
     {
         Config["Email"]!["Subscribers"]!.AsArray().Add(new JsonObject
