@@ -45,7 +45,8 @@ public sealed class LedgerOutageTests
         var run = app.Get<DigestPipeline>().RunAsync("daily", now);
         var failed = await logs.WaitForAsync(e => e.EventId.Id == 3203, TimeSpan.FromSeconds(60));
         Assert.False(run.IsCompleted);
-        Assert.Equal(20, await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries"));
+        // Rows commit in groups of at most one per connection, and a group that hits the full disk is rolled back whole.
+        Assert.InRange(await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries"), 20 - Connections + 1, 20);
         await probe.ScalarAsync("DROP TRIGGER ledger_full");
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(60));
         await sink.WaitForMessagesAsync(Subscribers, TimeSpan.FromSeconds(10));
