@@ -14,7 +14,7 @@ public sealed class ConfirmationSender(
         var email = options.Value;
         var url = signer.Link("confirm", LinkSigner.Confirm, subscriber.Email);
         var rendered = await renderer.RenderConfirmAsync(new ConfirmModel(email.FromName, subscriber.Name ?? "", url, email.PostalAddress, email.FromName));
-        var message = messages.CreateConfirmation(subscriber, rendered);
+        using var message = messages.CreateConfirmation(subscriber, rendered);
         using var client = await connector.ConnectAsync(cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
