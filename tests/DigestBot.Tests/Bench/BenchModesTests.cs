@@ -53,7 +53,7 @@ public sealed class BenchModesTests
     [Fact]
     public async Task Render_shortRun_printsRatesAndAllocation()
     {
-        var (exit, output) = await RunAsync("render", "--seconds", "0.05", "--warmup", "1");
+        var (exit, output) = await RunAsync("render", "--seconds", "0.05", "--warmup", "1", "--settle", "0");
 
         Assert.Equal(0, exit);
         Assert.Matches(@"personalised render .*/CPU-s, .* KB allocated/op", output);
