@@ -12,14 +12,25 @@ namespace DigestBot.Deliver.Email;
 /// </summary>
 public sealed class SmtpConnector(IOptions<SmtpOptions> options)
 {
+    /// <summary>Opens a connection; connecting, like every later step, fails after Smtp:Timeout.</summary>
     public async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var (socket, client) = New(smtp);
         try
         {
-            await socket.ConnectAsync(smtp.Host, smtp.Port, cancellationToken);
+            using (var limit = ConnectLimit(smtp, cancellationToken))
+            {
+                try
+                {
+                    await socket.ConnectAsync(smtp.Host, smtp.Port, limit.Token);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw ConnectTimedOut(smtp, ex);
+                }
+            }
+
             await client.ConnectAsync(socket, smtp.Host, smtp.Port, SecureOptions(smtp.Security), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.User))
             {
@@ -44,14 +55,12 @@ public sealed class SmtpConnector(IOptions<SmtpOptions> options)
     public SmtpClient Connect(CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var (socket, client) = New(smtp);
         try
         {
-            // A blocking connect has no timeout of its own: closing the socket ends it.
-            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var limit = ConnectLimit(smtp, cancellationToken))
             {
-                limit.CancelAfter(smtp.Timeout);
+                // A blocking connect has no timeout of its own: closing the socket ends it.
                 using var abort = limit.Token.Register(socket.Dispose);
                 try
                 {
@@ -60,7 +69,7 @@ public sealed class SmtpConnector(IOptions<SmtpOptions> options)
                 catch (Exception ex) when (limit.IsCancellationRequested && ex is SocketException or ObjectDisposedException)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    throw new TimeoutException($"Connecting to {smtp.Host}:{smtp.Port} took longer than Smtp:Timeout ({smtp.Timeout}).", ex);
+                    throw ConnectTimedOut(smtp, ex);
                 }
             }
 
@@ -79,6 +88,19 @@ public sealed class SmtpConnector(IOptions<SmtpOptions> options)
             throw;
         }
     }
+
+    private static (Socket Socket, SmtpClient Client) New(SmtpOptions smtp) =>
+        (new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds });
+
+    private static CancellationTokenSource ConnectLimit(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(smtp.Timeout);
+        return limit;
+    }
+
+    private static TimeoutException ConnectTimedOut(SmtpOptions smtp, Exception cause) =>
+        new($"Connecting to {smtp.Host}:{smtp.Port} took longer than Smtp:Timeout ({smtp.Timeout}).", cause);
 
     private static SecureSocketOptions SecureOptions(SmtpSecurity security) => security switch
     {
