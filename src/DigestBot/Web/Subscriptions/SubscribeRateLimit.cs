@@ -32,7 +32,8 @@ public static partial class SubscribeRateLimit
                 // Without forwarded-header handling every client behind a reverse proxy shares the proxy's address.
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => Window(settings.PermitLimit, settings.Window)));
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSubscribe(context)
+            // The global window counts the same requests as the policy: those to endpoints that require it.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RequiresPolicy(context)
                 ? RateLimitPartition.GetFixedWindowLimiter(GlobalPartition, _ => Window(settings.GlobalPermitLimit, settings.Window))
                 : RateLimitPartition.GetNoLimiter(""));
             options.OnRejected = (context, cancellationToken) =>
@@ -51,8 +52,8 @@ public static partial class SubscribeRateLimit
         return services;
     }
 
-    private static bool IsSubscribe(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals("/subscribe", StringComparison.OrdinalIgnoreCase);
+    private static bool RequiresPolicy(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == PolicyName;
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
