@@ -53,13 +53,6 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
     /// <summary>A recorder of accepted messages that keeps one connection open (for one fan-out); dispose it at the end.</summary>
     public SentRecorder OpenRecorder() => new(database, clock, UpsertSent);
 
-    /// <summary>Records one message the server has already accepted (outside a fan-out, which uses <see cref="OpenRecorder"/>).</summary>
-    public void RecordSent(string editionId, string email, string messageId)
-    {
-        using var recorder = OpenRecorder();
-        recorder.Record([new AcceptedEmail(editionId, email, messageId, 1)]);
-    }
-
     public async Task RecordFailedAsync(string editionId, string email, string error, int attempts = 1, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

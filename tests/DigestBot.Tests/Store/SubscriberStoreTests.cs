@@ -60,9 +60,12 @@ public sealed class SubscriberStoreTests : IAsyncLifetime
     {
         await Store.AddManyAsync(new[] { "a", "b", "c" }.Select(n => new Subscriber($"{n}@example.org", null, [], [], SubscriberStatus.Active)), overwrite: false);
         var ledger = app.Get<EmailLedger>();
-        ledger.RecordSent("e1", "a@example.org", "<m1@x>");
+        using (var recorder = ledger.OpenRecorder())
+        {
+            recorder.Record([new AcceptedEmail("e1", "a@example.org", "<m1@x>", 1), new AcceptedEmail("e2", "c@example.org", "<m2@x>", 1)]);
+        }
+
         await ledger.RecordFailedAsync("e1", "b@example.org", "550 no");
-        ledger.RecordSent("e2", "c@example.org", "<m2@x>");
 
         var unsent = await Store.StreamUnsentAsync("e1", pageSize: 1).Select(s => s.Email).ToListAsync();
 
