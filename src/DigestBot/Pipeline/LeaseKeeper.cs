@@ -24,10 +24,10 @@ internal sealed partial class LeaseKeeper : IAsyncDisposable
 
     private async Task RunAsync(Func<CancellationToken, Task<bool>> renew, TimeSpan lease, TimeProvider clock, ILogger logger, string what)
     {
-        // Local monotonic time at which the last confirmed renewal was sent: the database's lease_until is later than this
-        // plus the lease, so until then no other node can have taken the work over.
         // Stop a little before the lease really ends, so the message in flight is finished before anyone may take over.
         var fenceAfter = lease - (lease / 6);
+        // Local monotonic time at which the last confirmed renewal was sent: the database's lease_until is later than this
+        // plus the lease, so until then no other node can have taken the work over.
         var confirmedAt = clock.GetTimestamp();
         while (!done.IsCancellationRequested)
         {

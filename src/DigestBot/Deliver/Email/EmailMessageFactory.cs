@@ -26,13 +26,13 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     /// </remarks>
     internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant)
     {
+        var name = SubjectLine.Clean(subscriber.Name ?? "");
         var unsubscribe = UnsubscribeUrl(subscriber.Email);
-        var message = new MimeMessage([.. variant.SharedHeaders.Select(h => h.Clone()),
-            variant.Body(SubjectLine.Clean(subscriber.Name ?? ""), unsubscribe, PreferencesUrl(subscriber.Email))])
+        var message = new MimeMessage([.. variant.SharedHeaders.Select(h => h.Clone()), variant.Body(name, unsubscribe, PreferencesUrl(subscriber.Email))])
         {
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
         };
-        message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
+        message.To.Add(new MailboxAddress(name, subscriber.Email));
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribe));
         return message;
     }
@@ -42,7 +42,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
 
     private Header[] SharedHeaders(Digest digest, string subject)
     {
-        var sample = WithListHeaders(digest, "", NewMessage(new Subscriber("sample@" + Domain, null, [], [], SubscriberStatus.Active), subject, new TextPart("plain")));
+        using var sample = WithListHeaders(digest, "", NewMessage(new Subscriber("sample@" + Domain, null, [], [], SubscriberStatus.Active), subject, new TextPart("plain")));
         return sample.Headers
             .Where(h => h.Id is HeaderId.From or HeaderId.Date or HeaderId.Subject || h.Field is "List-Id" or "List-Unsubscribe-Post" or "Precedence")
             .ToArray();

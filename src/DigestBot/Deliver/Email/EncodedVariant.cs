@@ -49,7 +49,7 @@ internal sealed class EncodedVariant
     private static byte[][] Frame(string boundary, NewLineFormat format)
     {
         const string text = "\u0001text\u0001", html = "\u0001html\u0001";
-        var multipart = new MultipartAlternative { Placeholder("plain", text), Placeholder("html", html) };
+        using var multipart = new MultipartAlternative { Placeholder("plain", text), Placeholder("html", html) };
         multipart.ContentType.Boundary = boundary;
         using var written = new MemoryStream();
         var options = FormatOptions.Default.Clone();
