@@ -73,18 +73,7 @@ public static class RenderMode
     private static async Task Measure<T>(TextWriter output, WarmUp warmup, string name, double seconds, string? target, Func<Task<T>> operation)
     {
         // Warm up until the runtime stops recompiling (tiered JIT): figures are those of a worker that has been running.
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var settle = Stopwatch.StartNew();
-        var quiet = Stopwatch.StartNew();
-        for (var w = 0; w < warmup.Operations || (quiet.Elapsed < QuietJit && settle.Elapsed < warmup.Limit); w++)
-        {
-            await operation();
-            if (System.Runtime.JitInfo.GetCompiledMethodCount() is var now && now != compiled)
-            {
-                compiled = now;
-                quiet.Restart();
-            }
-        }
+        await JitSettle.RunUntilQuietAsync(async () => await operation(), warmup.Operations, QuietJit, warmup.Limit);
 
         // Run the loop on this thread only: renders complete synchronously once templates are compiled.
         var count = 0;

@@ -27,4 +27,25 @@ public static class JitSettle
 
         return watch.Elapsed;
     }
+
+    /// <summary>
+    /// Runs the operation at least <paramref name="minimum"/> times, then until it has run for <paramref name="quiet"/>
+    /// without the runtime compiling anything (at most <paramref name="limit"/>): a method is recompiled only after it has
+    /// been called often enough, so the loop that is to be measured has to keep running meanwhile.
+    /// </summary>
+    public static async Task RunUntilQuietAsync(Func<Task> operation, int minimum, TimeSpan quiet, TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = JitInfo.GetCompiledMethodCount();
+        var quietSince = TimeSpan.Zero;
+        for (var done = 0; done < minimum || (watch.Elapsed - quietSince < quiet && watch.Elapsed < limit); done++)
+        {
+            await operation();
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != count)
+            {
+                (count, quietSince) = (now, watch.Elapsed);
+            }
+        }
+    }
 }
