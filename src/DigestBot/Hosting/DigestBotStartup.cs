@@ -19,17 +19,10 @@ public sealed partial class DigestBotStartup(
     {
         await migrator.MigrateAsync(cancellationToken);
         await renderer.CompileAsync();
-        var added = 0;
-        foreach (var s in email.Value.Subscribers)
-        {
-            var subscriber = new Subscriber(s.Email, s.Name, s.Sections, s.Digests, SubscriberStatus.Active);
-            if (await subscribers.AddIfMissingAsync(subscriber, cancellationToken))
-            {
-                added++;
-            }
-        }
-
-        LogReady(logger, added);
+        // Added when missing only: an address that unsubscribed, bounced or was removed stays as the reader left it.
+        var seeded = await subscribers.AddManyAsync(
+            email.Value.Subscribers.Select(s => new Subscriber(s.Email, s.Name, s.Sections, s.Digests, SubscriberStatus.Active)), overwrite: false, cancellationToken);
+        LogReady(logger, seeded.Added, seeded.Suppressed);
         ReleaseStartupGarbageOnce();
     }
 
@@ -51,6 +44,7 @@ public sealed partial class DigestBotStartup(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Store migrated, templates compiled, {Added} subscribers imported from configuration")]
-    private static partial void LogReady(ILogger logger, int added);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Store migrated, templates compiled, {Added} subscribers imported from configuration, {Suppressed} skipped as unsubscribed, bounced or removed")]
+    private static partial void LogReady(ILogger logger, int added, int suppressed);
 }

@@ -16,6 +16,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<EditionContentStore>();
         builder.Services.AddSingleton<EmailBatchStore>();
         builder.Services.AddSingleton<SubscriberStore>();
+        builder.Services.AddSingleton<SuppressionStore>();
         builder.Services.AddSingleton<EmailLedger>();
         builder.Services.AddSingleton<DiscordLedger>();
         return builder;

@@ -13,6 +13,9 @@ internal sealed class SubscriberRow
     public long Now { get; set; }
     public long Bounces { get; set; }
 
+    /// <summary>The address's suppression key (<see cref="AddressHash"/>); written, never read back.</summary>
+    public string Hash { get; set; } = "";
+
     public static SubscriberRow From(Subscriber s, long now) => new()
     {
         Email = SubscriberStore.Normalize(s.Email),
@@ -22,6 +25,7 @@ internal sealed class SubscriberRow
         Status = s.Status.ToString(),
         TimeZone = s.TimeZone,
         Now = now,
+        Hash = AddressHash.Of(s.Email),
     };
 
     public Subscriber ToSubscriber() => new(

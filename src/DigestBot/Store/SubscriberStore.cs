@@ -8,42 +8,75 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
 {
     internal const string Columns = "email AS Email, name AS Name, sections AS Sections, digests AS Digests, status AS Status, time_zone AS TimeZone, bounces AS Bounces";
 
-    private const string Insert =
-        """
-        INSERT INTO subscribers (email, name, sections, digests, status, time_zone, created_at)
-        VALUES (@Email, @Name, @Sections, @Digests, @Status, @TimeZone, @Now)
-        """;
-
-    private const string Overwrite =
-        """
-         ON CONFLICT (email) DO UPDATE SET name = excluded.name, sections = excluded.sections, digests = excluded.digests,
-            status = excluded.status, time_zone = excluded.time_zone
-        """;
-
-    /// <summary>Adds the subscriber when the address is new; returns false when it already exists (nothing is changed).</summary>
+    /// <summary>Adds the subscriber when the address is new and not suppressed; returns false otherwise (nothing is changed).</summary>
     public async Task<bool> AddIfMissingAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        await AddManyAsync([subscriber], overwrite: false, cancellationToken) == 1;
+        (await AddManyAsync([subscriber], overwrite: false, cancellationToken)).Added == 1;
 
-    /// <summary>Adds the subscriber, replacing every field of an existing one with the same address.</summary>
-    public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
-        AddManyAsync([subscriber], overwrite: true, cancellationToken);
-
-    /// <summary>Writes many subscribers in one transaction; returns how many rows were added or (with overwrite) changed.</summary>
-    public async Task<int> AddManyAsync(IEnumerable<Subscriber> subscribers, bool overwrite, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds the subscriber, or replaces every field of an existing one with the same address. A suppressed address is
+    /// refused, and so is a change that would take an unsubscribed or bounced subscriber back into the mailing.
+    /// </summary>
+    public async Task<SubscriberWrite> UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
-        var now = UnixTime.ToMs(clock.GetUtcNow());
-        var sql = Insert + (overwrite ? Overwrite : " ON CONFLICT DO NOTHING");
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = 0;
+        var outcome = await SubscriberWrites.WriteAsync(connection, transaction, SubscriberRow.From(subscriber, UnixTime.ToMs(clock.GetUtcNow())), overwrite: true, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Writes many subscribers in one transaction under the same consent rules as <see cref="UpsertAsync"/>.</summary>
+    public async Task<SubscriberWriteTotals> AddManyAsync(IEnumerable<Subscriber> subscribers, bool overwrite, CancellationToken cancellationToken = default)
+    {
+        var now = UnixTime.ToMs(clock.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = new int[Enum.GetValues<SubscriberWrite>().Length];
         foreach (var subscriber in subscribers)
         {
-            changed += await connection.ExecuteAsync(new CommandDefinition(
-                sql, SubscriberRow.From(subscriber, now), transaction, cancellationToken: cancellationToken));
+            counts[(int)await SubscriberWrites.WriteAsync(connection, transaction, SubscriberRow.From(subscriber, now), overwrite, cancellationToken)]++;
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return changed;
+        return new SubscriberWriteTotals(counts[(int)SubscriberWrite.Added], counts[(int)SubscriberWrite.Updated], counts[(int)SubscriberWrite.Unchanged],
+            counts[(int)SubscriberWrite.Suppressed] + counts[(int)SubscriberWrite.Withdrawn]);
+    }
+
+    /// <summary>
+    /// The reader asked to subscribe (not yet confirmed): a new address becomes Pending even when suppressed, so the
+    /// confirmation link has someone to confirm; an existing non-active one keeps its status and takes the new name and
+    /// sections. Nothing here makes anyone receive digests.
+    /// </summary>
+    public async Task RequestOptInAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO subscribers (email, name, sections, digests, status, time_zone, created_at)
+            VALUES (@Email, @Name, @Sections, @Digests, 'Pending', @TimeZone, @Now)
+            ON CONFLICT (email) DO UPDATE SET name = excluded.name, sections = excluded.sections WHERE subscribers.status <> 'Active'
+            """, SubscriberRow.From(subscriber, UnixTime.ToMs(clock.GetUtcNow())), cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The reader confirmed their subscription through the signed link: the one way back to Active from any status,
+    /// which also lifts a suppression of the address.
+    /// </summary>
+    public async Task<bool> ConfirmOptInAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var address = Normalize(email);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var confirmed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscribers SET status = 'Active', bounces = 0 WHERE email = @address", new { address }, transaction, cancellationToken: cancellationToken)) == 1;
+        if (confirmed)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM suppressions WHERE address_hash = @hash", new { hash = AddressHash.Of(address) }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return confirmed;
     }
 
     public async Task<Subscriber?> FindAsync(string email, CancellationToken cancellationToken = default)
@@ -54,27 +87,51 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
         return row?.ToSubscriber();
     }
 
+    /// <summary>Deletes the subscriber and keeps a suppression of the address, so no later import, add or seeding brings it back.</summary>
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
     {
+        var address = Normalize(email);
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM subscribers WHERE email = @email", new { email = Normalize(email) }, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "DELETE FROM subscribers WHERE email = @address RETURNING status", new { address }, transaction, cancellationToken: cancellationToken));
+        if (status is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO suppressions (address_hash, reason, suppressed_at) VALUES (@hash, @reason, @now)
+                ON CONFLICT (address_hash) DO UPDATE SET reason = excluded.reason, suppressed_at = excluded.suppressed_at
+                """, new { hash = AddressHash.Of(address), reason = $"removed from the list while {status}", now = UnixTime.ToMs(clock.GetUtcNow()) },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return status is not null;
     }
 
+    /// <summary>
+    /// Sets the status. Moving a subscriber out of a withdrawn status, or a suppressed address into one that receives
+    /// mail, is refused (returns false): that is <see cref="ConfirmOptInAsync"/>'s alone.
+    /// </summary>
     public async Task<bool> SetStatusAsync(string email, SubscriberStatus status, CancellationToken cancellationToken = default)
     {
+        var guard = status.IsWithdrawn() ? ""
+            : $" AND status NOT IN ({SubscriberWrites.WithdrawnList}) AND NOT EXISTS (SELECT 1 FROM suppressions WHERE address_hash = @hash)";
+        var address = Normalize(email);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscribers SET status = @status, bounces = 0 WHERE email = @email",
-            new { email = Normalize(email), status = status.ToString() }, cancellationToken: cancellationToken)) == 1;
+            "UPDATE subscribers SET status = @status, bounces = 0 WHERE email = @address" + guard,
+            new { address, hash = AddressHash.Of(address), status = status.ToString() }, cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<bool> SetSectionsAsync(string email, IReadOnlyList<string> sections, CancellationToken cancellationToken = default)
+    /// <summary>Sets the sections a subscriber reads and, unless <paramref name="digests"/> is null, the digests.</summary>
+    public async Task<bool> SetSectionsAsync(string email, IReadOnlyList<string> sections, IReadOnlyList<string>? digests = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscribers SET sections = @sections WHERE email = @email",
-            new { email = Normalize(email), sections = string.Join(',', sections) }, cancellationToken: cancellationToken)) == 1;
+            "UPDATE subscribers SET sections = @sections" + (digests is null ? "" : ", digests = @digests") + " WHERE email = @email",
+            new { email = Normalize(email), sections = string.Join(',', sections), digests = string.Join(',', digests ?? []) },
+            cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Counts a permanent failure; the subscriber becomes Bounced when the count reaches <paramref name="threshold"/>.</summary>

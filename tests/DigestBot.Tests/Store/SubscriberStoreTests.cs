@@ -37,7 +37,7 @@ public sealed class SubscriberStoreTests : IAsyncLifetime
             [new Subscriber("kept@example.org", "Changed", [], [], SubscriberStatus.Active), new Subscriber("new@example.org", null, [], [], SubscriberStatus.Active)],
             overwrite: false);
 
-        Assert.Equal(1, added);
+        Assert.Equal(1, added.Added);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await Store.FindAsync("kept@example.org"))!.Status);
     }
 
