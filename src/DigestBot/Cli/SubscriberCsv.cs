@@ -9,7 +9,9 @@ namespace DigestBot.Cli;
 /// </summary>
 public static class SubscriberCsv
 {
-    public static (List<Subscriber> Subscribers, List<string> Errors) Parse(TextReader reader, SubscriberStatus defaultStatus = SubscriberStatus.Active)
+    /// <param name="check">Problems with a parsed subscriber (e.g. an unknown section); a row with any is rejected.</param>
+    public static (List<Subscriber> Subscribers, List<string> Errors) Parse(
+        TextReader reader, SubscriberStatus defaultStatus = SubscriberStatus.Active, Func<Subscriber, IEnumerable<string>>? check = null)
     {
         var subscribers = new List<Subscriber>();
         var errors = new List<string>();
@@ -53,8 +55,15 @@ public static class SubscriberCsv
             var status = statusText.Length > 0 ? Enum.Parse<SubscriberStatus>(statusText, ignoreCase: true) : defaultStatus;
             var name = Field(row, "name");
             var zone = Field(row, "time_zone");
-            subscribers.Add(new Subscriber(email, name.Length == 0 ? null : name, List(Field(row, "sections")), List(Field(row, "digests")), status,
-                zone.Length == 0 ? null : zone));
+            var subscriber = new Subscriber(email, name.Length == 0 ? null : name, List(Field(row, "sections")), List(Field(row, "digests")), status,
+                zone.Length == 0 ? null : zone);
+            if (check?.Invoke(subscriber).ToList() is { Count: > 0 } problems)
+            {
+                errors.Add($"row {line + 1}: {string.Join("; ", problems)}");
+                continue;
+            }
+
+            subscribers.Add(subscriber);
         }
 
         return (subscribers, errors);

@@ -1,14 +1,20 @@
 using System.CommandLine;
 using DigestBot.Deliver.Email;
 using DigestBot.Model;
+using DigestBot.Options;
 using DigestBot.Store;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
 /// <summary><c>subscribers import|list|add|remove</c>: manage the subscriber list in the store.</summary>
 internal static class SubscribersCommand
 {
+    /// <summary>Exit code when input is refused: an invalid address, an unknown section, digest or time zone, or an address whose reader withdrew consent.</summary>
+    public const int Refused = 1;
+
     public static Command Create()
     {
         var command = new Command("subscribers", "Manage subscribers: import from CSV, list, add, remove.");
@@ -28,15 +34,16 @@ internal static class SubscribersCommand
         {
             var path = parse.GetRequiredValue(file);
             using var reader = new StreamReader(path.FullName);
-            var (subscribers, errors) = SubscriberCsv.Parse(reader);
+            var (subscribers, errors) = SubscriberCsv.Parse(reader, check: Checks(app).Problems);
             foreach (var error in errors)
             {
                 await Console.Error.WriteLineAsync($"{path.Name}: {error}");
             }
 
-            var changed = await app.Services.GetRequiredService<SubscriberStore>().AddManyAsync(subscribers, parse.GetValue(update), cancellationToken);
-            Console.WriteLine($"Imported {changed} of {subscribers.Count} subscribers from {path.Name}; {errors.Count} rows rejected.");
-            return errors.Count == 0 ? 0 : 1;
+            var totals = await app.Services.GetRequiredService<SubscriberStore>().AddManyAsync(subscribers, parse.GetValue(update), cancellationToken);
+            Console.WriteLine($"Imported {path.Name}: {totals.Added} added, {totals.Updated} updated, {totals.Unchanged} unchanged, " +
+                $"{totals.Suppressed} skipped as suppressed (unsubscribed, bounced or removed); {errors.Count} rows rejected.");
+            return errors.Count == 0 ? 0 : Refused;
         }, cancellationToken));
         return command;
     }
@@ -69,34 +76,74 @@ internal static class SubscribersCommand
         var digests = new Option<string[]>("--digests") { Description = "Digest ids (default: all).", AllowMultipleArgumentsPerToken = true };
         var zone = new Option<string?>("--time-zone") { Description = "IANA time zone for article times, e.g. Europe/Paris." };
         var status = new Option<SubscriberStatus>("--status") { DefaultValueFactory = _ => SubscriberStatus.Active };
-        var command = new Command("add", "Add a subscriber, or replace the one with this address.") { email, name, sections, digests, zone, status };
+        var command = new Command("add", "Add a subscriber, or replace the one with this address (never one who unsubscribed, bounced or was removed).") { email, name, sections, digests, zone, status };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
             var address = parse.GetRequiredValue(email).Trim();
             if (!EmailAddresses.IsValid(address))
             {
                 await Console.Error.WriteLineAsync($"'{address}' is not a valid email address.");
-                return 1;
+                return Refused;
             }
 
             var subscriber = new Subscriber(address, parse.GetValue(name), parse.GetValue(sections) ?? [], parse.GetValue(digests) ?? [],
                 parse.GetValue(status), parse.GetValue(zone));
-            await app.Services.GetRequiredService<SubscriberStore>().UpsertAsync(subscriber, cancellationToken);
+            var problems = Checks(app).Problems(subscriber).ToList();
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync($"{SubscriberStore.Normalize(address)}: {problem}.");
+            }
+
+            if (problems.Count > 0)
+            {
+                return Refused;
+            }
+
+            var store = app.Services.GetRequiredService<SubscriberStore>();
+            var outcome = await store.UpsertAsync(subscriber, cancellationToken);
+            if (await RefusalAsync(app, store, outcome, subscriber.Email, cancellationToken) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync(refusal);
+                return Refused;
+            }
+
             Console.WriteLine($"Saved {SubscriberStore.Normalize(address)} ({subscriber.Status}).");
             return 0;
         }, cancellationToken));
         return command;
     }
 
+    private static SubscriberChecks Checks(WebApplication app) =>
+        new(app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue);
+
+    private static async Task<string?> RefusalAsync(WebApplication app, SubscriberStore store, SubscriberWrite outcome, string email, CancellationToken cancellationToken)
+    {
+        const string OnlyTheReader = "only the reader can subscribe again, by confirming a subscription from the /subscribe page";
+        var address = SubscriberStore.Normalize(email);
+        switch (outcome)
+        {
+            case SubscriberWrite.Suppressed:
+                var record = await app.Services.GetRequiredService<SuppressionStore>().FindAsync(address, cancellationToken);
+                return $"Refused: {address} is suppressed ({record?.Reason ?? "removed"}, {record?.SuppressedAt:yyyy-MM-dd}); {OnlyTheReader}.";
+            case SubscriberWrite.Withdrawn:
+                var current = await store.FindAsync(address, cancellationToken);
+                return $"Refused: {address} is {current?.Status.ToString() ?? "withdrawn"}; {OnlyTheReader}.";
+            default:
+                return null;
+        }
+    }
+
     private static Command Remove()
     {
         var email = new Argument<string>("email");
-        var command = new Command("remove", "Delete a subscriber (to stop mail but keep the record, unsubscribe them instead).") { email };
+        var command = new Command("remove", "Delete a subscriber; the address stays suppressed so no import or add brings it back.") { email };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
             var address = parse.GetRequiredValue(email);
             var removed = await app.Services.GetRequiredService<SubscriberStore>().RemoveAsync(address, cancellationToken);
-            Console.WriteLine(removed ? $"Removed {SubscriberStore.Normalize(address)}." : $"No subscriber {SubscriberStore.Normalize(address)}.");
+            Console.WriteLine(removed
+                ? $"Removed {SubscriberStore.Normalize(address)}; the address is suppressed until the reader confirms a new subscription."
+                : $"No subscriber {SubscriberStore.Normalize(address)}.");
             return removed ? 0 : 1;
         }, cancellationToken));
         return command;
