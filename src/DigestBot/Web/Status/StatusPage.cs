@@ -87,6 +87,8 @@ public static class StatusPage
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<tr><th>Total</th><th>{report.Subscribers.Values.Sum()}</th></tr></table>\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p id=\"suppressed\">Suppressed addresses (removed; no import, add or start-up seeding brings them back): <strong>{report.SuppressedAddresses}</strong></p>\n");
         html.Append("<p class=\"muted\">Machine-readable: <a href=\"status.json\">status.json</a></p>\n");
         html.Append(RelativeTimesScript);
         html.Append("</body></html>\n");

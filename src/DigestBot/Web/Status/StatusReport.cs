@@ -6,4 +6,5 @@ public sealed record StatusReport(
     IReadOnlyList<DigestStatus> Digests,
     IReadOnlyList<SourceHealth> Sources,
     IReadOnlyList<DiscordDestinationStatus> DiscordDestinations,
-    IReadOnlyDictionary<string, long> Subscribers);
+    IReadOnlyDictionary<string, long> Subscribers,
+    long SuppressedAddresses);

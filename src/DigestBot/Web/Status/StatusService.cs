@@ -13,6 +13,7 @@ public sealed class StatusService(
     ISchedulerFactory schedulers,
     SourceStatusStore sources,
     StatusQueries queries,
+    SuppressionStore suppressions,
     TimeProvider clock)
 {
     public const int EditionsShown = 5;
@@ -58,7 +59,8 @@ public sealed class StatusService(
             return new DiscordDestinationStatus(d.Key, ModeOf(d.Value, discordOptions), users, p?.Posts ?? 0, p?.LastPostedAt);
         }).ToList();
 
-        return new StatusReport(clock.GetUtcNow(), digests, sourceHealth, destinations, await queries.SubscriberCountsAsync(cancellationToken));
+        return new StatusReport(clock.GetUtcNow(), digests, sourceHealth, destinations, await queries.SubscriberCountsAsync(cancellationToken),
+            await suppressions.CountAsync(cancellationToken));
     }
 
     // Never expose the webhook URL or token: the mode is enough for an operator to see what is missing.

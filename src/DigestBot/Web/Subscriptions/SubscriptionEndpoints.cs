@@ -47,6 +47,11 @@ public static partial class SubscriptionEndpoints
         HttpRequest request, SubscriberStore store, ConfirmationSender confirmations, IOptionsMonitor<CatalogOptions> catalog,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (FormChoices.NotAForm(request) is { } notAForm)
+        {
+            return notAForm;
+        }
+
         var form = await request.ReadFormAsync(cancellationToken);
         var email = SubscriberStore.Normalize(form["email"].ToString());
         if (!EmailAddresses.IsValid(email))
@@ -54,7 +59,12 @@ public static partial class SubscriptionEndpoints
             return Page("Subscribe", "<p>Please enter a valid email address.</p>" + SubscribeForm(catalog.CurrentValue), StatusCodes.Status400BadRequest);
         }
 
-        var sections = ChosenSections(form["section"], catalog.CurrentValue);
+        var (sections, refusal) = FormChoices.Choose(form["section"], catalog.CurrentValue.Sections.Keys, "section");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var existing = await store.FindAsync(email, cancellationToken);
         // An active subscriber is left alone, and the answer is the same either way: the page never tells who is subscribed.
         if (existing?.Status != SubscriberStatus.Active)
@@ -62,7 +72,7 @@ public static partial class SubscriptionEndpoints
             var name = form["name"].ToString().Trim();
             var pending = new Subscriber(email, name.Length == 0 ? null : name[..Math.Min(name.Length, 100)], sections, existing?.Digests ?? [],
                 SubscriberStatus.Pending, existing?.TimeZone);
-            await store.UpsertAsync(pending, cancellationToken);
+            await store.RequestOptInAsync(pending, cancellationToken);
             try
             {
                 await confirmations.SendAsync(pending, cancellationToken);
@@ -84,9 +94,10 @@ public static partial class SubscriptionEndpoints
             return Invalid();
         }
 
+        // The reader's own confirmation is the one thing that may bring back an address that unsubscribed, bounced or was removed.
         if (subscriber.Status != SubscriberStatus.Active)
         {
-            await store.SetStatusAsync(email, SubscriberStatus.Active, cancellationToken);
+            await store.ConfirmOptInAsync(email, cancellationToken);
         }
 
         var preferences = signer.Link("preferences", LinkSigner.Preferences, email);
@@ -103,6 +114,12 @@ public static partial class SubscriptionEndpoints
 
         var boxes = SectionBoxes(catalog.CurrentValue.Sections.Select(s =>
             (s.Key, s.Value.Title, subscriber.Sections.Count == 0 || subscriber.Sections.Contains(s.Key, StringComparer.OrdinalIgnoreCase))));
+        var digests = FormChoices.Digests(catalog.CurrentValue);
+        if (digests.Count > 1)
+        {
+            boxes += "<p>Digests:</p>" + DigestBoxes(digests.Select(d => (d, catalog.CurrentValue.Digests[d].Title, subscriber.Reads(d))));
+        }
+
         var unsubscribe = signer.Link("unsubscribe", LinkSigner.Unsubscribe, email);
         return Page("Your sections", $"<p>Sections sent to <strong>{E(email)}</strong>:</p>" + PostForm(request.Path + request.QueryString, "Save", boxes) +
             $"<p><a href=\"{E(unsubscribe)}\">Unsubscribe from everything</a></p>");
@@ -116,16 +133,31 @@ public static partial class SubscriptionEndpoints
             return Invalid();
         }
 
+        if (FormChoices.NotAForm(request) is { } notAForm)
+        {
+            return notAForm;
+        }
+
         var form = await request.ReadFormAsync(cancellationToken);
-        var sections = ChosenSections(form["section"], catalog.CurrentValue);
+        var options = catalog.CurrentValue;
+        var (sections, refusal) = FormChoices.Choose(form["section"], options.Sections.Keys, "section");
+        var knownDigests = FormChoices.Digests(options);
+        var (digests, digestRefusal) = FormChoices.Choose(form["digest"], knownDigests, "digest");
+        if ((refusal ?? digestRefusal) is { } refused)
+        {
+            return refused;
+        }
+
         if (sections.Count == 0)
         {
             return Page("Your sections", "<p>Choose at least one section, or unsubscribe.</p>", StatusCodes.Status400BadRequest);
         }
 
-        // Every section ticked is stored as "all": sections added to the digest later reach this reader too.
-        var all = sections.Count == catalog.CurrentValue.Sections.Count;
-        return await store.SetSectionsAsync(email, all ? [] : sections, cancellationToken)
+        // Everything ticked is stored as "all": sections and digests added later reach this reader too. A form without
+        // digest boxes (one digest only) leaves the digests as they are.
+        IReadOnlyList<string>? digestChoice = digests.Count == 0 ? null : digests.Count == knownDigests.Count ? [] : digests;
+        var all = sections.Count == options.Sections.Count;
+        return await store.SetSectionsAsync(email, all ? [] : sections, digestChoice, cancellationToken)
             ? Page("Preferences saved", $"<p>From the next digest, <strong>{E(email)}</strong> receives: {E(string.Join(", ", sections))}.</p>")
             : Invalid();
     }
@@ -140,9 +172,6 @@ public static partial class SubscriptionEndpoints
         await store.SetStatusAsync(email, SubscriberStatus.Unsubscribed, cancellationToken);
         return Page("You are unsubscribed", $"<p>No more digests will be sent to <strong>{E(email)}</strong>.</p>");
     }
-
-    private static List<string> ChosenSections(IEnumerable<string?> values, CatalogOptions catalog) =>
-        values.Where(v => v is not null && catalog.Sections.ContainsKey(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string SubscribeForm(CatalogOptions catalog) =>
         PostForm("/subscribe", "Subscribe",

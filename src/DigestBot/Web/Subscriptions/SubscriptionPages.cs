@@ -28,12 +28,16 @@ internal static class SubscriptionPages
     public static string PostForm(string action, string button, string fields = "") =>
         $"<form method=\"post\" action=\"{E(action)}\">{fields}<p><button type=\"submit\">{E(button)}</button></p></form>";
 
-    public static string SectionBoxes(IEnumerable<(string Id, string Title, bool Checked)> sections)
+    public static string SectionBoxes(IEnumerable<(string Id, string Title, bool Checked)> sections) => Boxes("section", sections);
+
+    public static string DigestBoxes(IEnumerable<(string Id, string Title, bool Checked)> digests) => Boxes("digest", digests);
+
+    private static string Boxes(string name, IEnumerable<(string Id, string Title, bool Checked)> choices)
     {
         var html = new StringBuilder();
-        foreach (var (id, title, isChecked) in sections)
+        foreach (var (id, title, isChecked) in choices)
         {
-            html.Append($"<label><input type=\"checkbox\" name=\"section\" value=\"{E(id)}\"{(isChecked ? " checked" : "")}> {E(title)}</label>");
+            html.Append($"<label><input type=\"checkbox\" name=\"{name}\" value=\"{E(id)}\"{(isChecked ? " checked" : "")}> {E(title)}</label>");
         }
 
         return html.ToString();

@@ -1,0 +1,40 @@
+using DigestBot.Options;
+using Microsoft.AspNetCore.Http;
+using static DigestBot.Web.Subscriptions.SubscriptionPages;
+
+namespace DigestBot.Web.Subscriptions;
+
+/// <summary>
+/// Section and digest ids posted by the subscription forms, checked against the catalogue. An id the catalogue does not
+/// know is refused with a page that names it, rather than dropped: a stale form or a hand-made request learns what is valid.
+/// </summary>
+internal static class FormChoices
+{
+    public static IReadOnlyList<string> Digests(CatalogOptions catalog) =>
+        catalog.Digests.Where(d => d.Value.Email).Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The distinct ids chosen, in the catalogue's spelling; or a 400 page naming the first unknown one.</summary>
+    public static (List<string> Chosen, IResult? Refusal) Choose(IEnumerable<string?> values, IReadOnlyCollection<string> known, string kind)
+    {
+        var chosen = new List<string>();
+        foreach (var value in values)
+        {
+            if (known.FirstOrDefault(k => string.Equals(k, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } id)
+            {
+                return ([], Page($"Unknown {kind}", $"<p>'{E(value)}' is not a {E(kind)} id. Valid {E(kind)}s: {E(string.Join(", ", known.Order(StringComparer.Ordinal)))}.</p>",
+                    StatusCodes.Status400BadRequest));
+            }
+
+            if (!chosen.Contains(id, StringComparer.Ordinal))
+            {
+                chosen.Add(id);
+            }
+        }
+
+        return (chosen, null);
+    }
+
+    /// <summary>A request whose body is not a form would make reading the form throw: answer 400 instead.</summary>
+    public static IResult? NotAForm(HttpRequest request) => request.HasFormContentType ? null
+        : Page("Not a form", "<p>Please submit the form on this page.</p>", StatusCodes.Status400BadRequest);
+}
