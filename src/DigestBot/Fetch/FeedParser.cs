@@ -7,8 +7,9 @@ namespace DigestBot.Fetch;
 
 /// <summary>
 /// Parses RSS 0.90-2.0, RDF, Atom 0.3/1.0 and JSON Feed 1.0/1.1, detected from the content. Recovers from the faults real
-/// feeds have (and says so in <see cref="ParsedFeed.Recovered"/>); anything else ends in a <see cref="FeedFormatException"/>,
-/// never another exception.
+/// feeds have (and says so in <see cref="ParsedFeed.Recovered"/>), and reads a feed cut short up to its last complete item
+/// (saying so in <see cref="ParsedFeed.Warnings"/>); anything else ends in a <see cref="FeedFormatException"/>, never another
+/// exception.
 /// </summary>
 public sealed class FeedParser
 {
@@ -80,7 +81,8 @@ public sealed class FeedParser
         var documentBase = baseUri is { IsFile: false } ? baseUri : null;
         if (first[0] is '{' or '[')
         {
-            return JsonFeedReader.Read(text, documentBase) with { Recovered = recovered };
+            var json = JsonFeedReader.Read(text, documentBase);
+            return json with { Recovered = recovered || json.Recovered };
         }
 
         if (first.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || first.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
@@ -88,10 +90,15 @@ public sealed class FeedParser
             throw new FeedFormatException(HtmlPageMessage);
         }
 
-        var document = XmlDocumentLoader.Load(text, ref recovered);
+        var document = XmlDocumentLoader.Load(text, ref recovered, out var truncation);
         var root = document.Root ?? throw new FeedFormatException("the document has no root element");
         NamespaceNormalizer.Normalize(root);
         var feed = Dispatch(root, documentBase) with { Recovered = recovered };
+        if (truncation is not null)
+        {
+            feed = feed with { Warnings = [truncation.Warning(feed.Entries.Count)] };
+        }
+
         // The DOCTYPE is skipped unread (DTDs are ignored), so the Netscape flavour of RSS 0.91 is told from the text.
         return feed.Format == "rss091u" && text.AsSpan(0, Math.Min(text.Length, 2048)).Contains("Netscape Communications//DTD RSS 0.91", StringComparison.Ordinal)
             ? feed with { Format = "rss091n" }

@@ -13,4 +13,7 @@ public sealed record ParsedFeed(string Format, string? Title, string? Link, stri
     public string? ImageUrl { get; init; }
     public IReadOnlyList<FeedLink> Links { get; init; } = [];
     public bool Recovered { get; init; }
+
+    /// <summary>What was lost while reading, for the admin: e.g. a document cut short, read only up to its last complete item.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -28,12 +28,17 @@ internal static class FeedDecoder
 
     private static string DecodeOrFallback(Encoding encoding, ReadOnlySpan<byte> data, ref bool recovered)
     {
-        var strict = encoding.CodePage == Encoding.UTF8.CodePage
+        var utf8 = encoding.CodePage == Encoding.UTF8.CodePage;
+        var strict = utf8
             ? StrictUtf8
             : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback);
+        // A document cut inside a character loses that character, not the reading of all the others as windows-1252.
+        var tail = utf8 ? IncompleteUtf8Tail(data) : 0;
         try
         {
-            return strict.GetString(data);
+            var text = strict.GetString(data[..^tail]);
+            recovered |= tail > 0;
+            return text;
         }
         catch (DecoderFallbackException)
         {
@@ -43,6 +48,26 @@ internal static class FeedDecoder
                 ? encoding.GetString(data)
                 : Encoding.GetEncoding(1252).GetString(data);
         }
+    }
+
+    /// <summary>How many bytes at the end begin a UTF-8 sequence that the data stops in the middle of; 0 when none does.</summary>
+    private static int IncompleteUtf8Tail(ReadOnlySpan<byte> data)
+    {
+        for (var back = 1; back <= Math.Min(3, data.Length); back++)
+        {
+            var b = data[^back];
+            if (b < 0x80)
+            {
+                return 0;
+            }
+
+            if (b >= 0xC0)
+            {
+                return Rune.DecodeFromUtf8(data[^back..], out _, out _) == System.Buffers.OperationStatus.NeedMoreData ? back : 0;
+            }
+        }
+
+        return 0;
     }
 
     private static (Encoding? Encoding, int Length) DetectBom(ReadOnlySpan<byte> data) => data switch

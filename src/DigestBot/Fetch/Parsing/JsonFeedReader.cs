@@ -9,7 +9,7 @@ internal static class JsonFeedReader
 
     public static ParsedFeed Read(string text, Uri? documentBase)
     {
-        using var document = Parse(text);
+        using var document = Parse(text, out var truncation);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -37,18 +37,45 @@ internal static class JsonFeedReader
             Author = author,
             ImageUrl = FeedXml.Resolve(String(root, "icon") ?? String(root, "favicon"), itemBase),
             Links = String(root, "feed_url") is { } feedUrl ? [new FeedLink(feedUrl, "self", "application/feed+json")] : [],
+            Recovered = truncation is not null,
+            Warnings = truncation is null ? [] : [truncation.Warning(entries.Count)],
         };
     }
 
-    private static JsonDocument Parse(string text)
+    private static JsonDocument Parse(string text, out TruncatedDocument? truncation)
     {
+        truncation = null;
         try
         {
             return JsonDocument.Parse(text, Options);
         }
         catch (JsonException ex)
         {
+            var cut = JsonTruncation.Close(text);
+            if (cut is { CompleteItems: 0 })
+            {
+                throw new FeedFormatException(TruncatedDocument.NoCompleteItem(ex.Message), ex);
+            }
+
+            if (cut is not null && TryParse(cut.ClosedText) is { } closed)
+            {
+                truncation = cut;
+                return closed;
+            }
+
             throw new FeedFormatException($"not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static JsonDocument? TryParse(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -6,8 +6,9 @@ namespace DigestBot.Fetch.Parsing;
 
 /// <summary>
 /// Loads feed XML safely: DTDs ignored and no resolver, so entity bombs and external entities go nowhere. A document that
-/// is not well-formed is repaired once (see <see cref="XmlRepair"/>) and undeclared prefixes get a namespace; what still
-/// fails becomes a <see cref="FeedFormatException"/> naming the line and position.
+/// is not well-formed is repaired once (see <see cref="XmlRepair"/>) and undeclared prefixes get a namespace; one that was
+/// cut short is read up to its last complete item (see <see cref="XmlTruncation"/>); what still fails becomes a
+/// <see cref="FeedFormatException"/> naming the line and position.
 /// </summary>
 internal static partial class XmlDocumentLoader
 {
@@ -23,18 +24,20 @@ internal static partial class XmlDocumentLoader
         CheckCharacters = true,
     };
 
-    public static XDocument Load(string text, ref bool recovered)
+    /// <param name="truncation">Set when the document was cut short and only its complete items were read.</param>
+    public static XDocument Load(string text, ref bool recovered, out TruncatedDocument? truncation)
     {
         if (NestingGuard.TooDeep(text))
         {
             throw new FeedFormatException($"the document nests elements more than {NestingGuard.MaxDepth} levels deep; refused");
         }
 
-        return LoadOrRepair(text, ref recovered);
+        return LoadOrRepair(text, ref recovered, out truncation);
     }
 
-    private static XDocument LoadOrRepair(string text, ref bool recovered)
+    private static XDocument LoadOrRepair(string text, ref bool recovered, out TruncatedDocument? truncation)
     {
+        truncation = null;
         if (TryLoad(text, out var document, out var error))
         {
             return document;
@@ -61,6 +64,18 @@ internal static partial class XmlDocumentLoader
             }
 
             repaired = declared;
+        }
+
+        var cut = XmlTruncation.Close(repaired);
+        if (cut is { CompleteItems: 0 })
+        {
+            throw new FeedFormatException(TruncatedDocument.NoCompleteItem(error.Message), error);
+        }
+
+        if (cut is not null && TryLoad(cut.ClosedText, out document, out _))
+        {
+            truncation = cut;
+            return document;
         }
 
         throw new FeedFormatException($"not well-formed XML: {error.Message}", error);
