@@ -25,7 +25,7 @@ public sealed partial class FeedFetcher(
         {
             var document = await ReadAsync(source, conditional: true, cancellationToken);
             result = new FetchResult(source, document.Feed is { } feed ? ArticleMapper.ToArticles(feed, source, clock.GetUtcNow()) : [],
-                document.NotModified, null, document.ETag, document.LastModified);
+                document.NotModified, null, document.ETag, document.LastModified) { Warnings = document.Feed?.Warnings ?? [] };
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -38,6 +38,11 @@ public sealed partial class FeedFetcher(
         if (result.NotModified)
         {
             LogNotModified(logger, source.Id);
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            LogFetchWarning(logger, source.Id, source.Location, warning);
         }
 
         await status.RecordSuccessAsync(source.Id, result.Articles.Count, result.ETag, result.LastModified, cancellationToken);
@@ -136,4 +141,7 @@ public sealed partial class FeedFetcher(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Source {SourceId}: not modified")]
     private static partial void LogNotModified(ILogger logger, string sourceId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Source {SourceId} ({Location}) read in part: {Warning}")]
+    private static partial void LogFetchWarning(ILogger logger, string sourceId, Uri location, string warning);
 }

@@ -7,5 +7,8 @@ public sealed record FetchResult(FeedSource Source, IReadOnlyList<Article> Artic
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>Problems that did not stop the fetch but lost data, e.g. a feed cut short of which only the complete items were read.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public static FetchResult Failed(FeedSource source, string error) => new(source, [], false, error);
 }
