@@ -44,6 +44,11 @@ internal static class IngestCommand
     {
         Console.WriteLine($"Source:   {location}");
         Console.WriteLine($"Format:   {feed.Format}{(feed.Recovered ? " (recovered: the document was not well-formed or its encoding was wrong)" : "")}");
+        foreach (var warning in feed.Warnings)
+        {
+            Console.WriteLine($"Warning:  {warning}");
+        }
+
         Console.WriteLine($"Title:    {feed.Title}");
         Console.WriteLine($"Link:     {feed.Link}");
         if (feed.Language is not null)
