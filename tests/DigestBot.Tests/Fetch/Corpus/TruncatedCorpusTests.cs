@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigestBot.Fetch;
 using DigestBot.Tests.Support;
@@ -9,7 +10,7 @@ namespace DigestBot.Tests.Fetch.Corpus;
 
 /// <summary>
 /// Real feeds cut short at a few points: the parser never crashes, and what it reads is always the first items of the
-/// full parse, unchanged. A cut just after the first item's closing tag always yields that item.
+/// full parse, unchanged. A cut just after the first item's closing tag or brace always yields that item.
 /// </summary>
 public sealed partial class TruncatedCorpusTests(ITestOutputHelper output)
 {
@@ -89,12 +90,42 @@ public sealed partial class TruncatedCorpusTests(ITestOutputHelper output)
 
     private static (string?, string?, string?, string?, string?, DateTimeOffset?) Key(ParsedEntry e) => (e.Id, e.Title, e.Link, e.Summary, e.ContentHtml, e.Published);
 
-    /// <summary>The byte offset just after the first &lt;/item&gt; or &lt;/entry&gt; (any prefix), or 0 when there is none.</summary>
+    /// <summary>The byte offset just after the first item (its closing tag or brace), or 0 when none is found.</summary>
     private static int FirstItemEnd(byte[] data)
     {
+        if (Array.FindIndex(data, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) is var first && first >= 0 && data[first] == '{')
+        {
+            return FirstJsonItemEnd(data);
+        }
+
         // Latin-1 maps each byte to one character, so character offsets are byte offsets.
         var match = ItemClose().Match(Encoding.Latin1.GetString(data));
         return match.Success ? match.Index + match.Length : 0;
+    }
+
+    private static int FirstJsonItemEnd(byte[] data)
+    {
+        var reader = new Utf8JsonReader(data, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        var inItems = false;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    inItems = reader.ValueTextEquals("items"u8);
+                }
+                else if (inItems && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.EndObject)
+                {
+                    return (int)reader.BytesConsumed;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return 0;
     }
 
     [GeneratedRegex(@"</(?:[\w.-]+:)?(?:item|entry)\s*>", RegexOptions.CultureInvariant)]
