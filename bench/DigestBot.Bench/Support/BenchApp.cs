@@ -32,8 +32,8 @@ public sealed class BenchApp : IAsyncDisposable
 
     /// <summary>Writes the configuration and feeds, builds the host, migrates the store and compiles the templates.</summary>
     /// <remarks>
-    /// SMTP sessions in use are <c>FanOut:ParallelBatches</c> x <c>Smtp:Connections</c> (each batch being worked has its own
-    /// pool), so <paramref name="connections"/> is split over <paramref name="parallelBatches"/>.
+    /// <paramref name="connections"/> is <c>Smtp:Connections</c>, the node's SMTP sessions; the
+    /// <paramref name="parallelBatches"/> batches it holds at once all send through them.
     /// </remarks>
     public static async Task<BenchApp> StartAsync(EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, CancellationToken cancellationToken = default)
     {
@@ -65,7 +65,7 @@ public sealed class BenchApp : IAsyncDisposable
                     ["Sections"] = new JsonArray(sections.Select(p => (JsonNode)p.Key).ToArray()), ["Email"] = true, ["Discord"] = new JsonArray(),
                 },
             },
-            ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = Math.Max(1, connections / parallelBatches) },
+            ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = connections },
             ["FanOut"] = new JsonObject { ["ParallelBatches"] = parallelBatches },
             ["Email"] = new JsonObject
             {

@@ -11,7 +11,7 @@ public sealed class FanOutOptions
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Batches one node works at once (each on its own SMTP session).</summary>
+    /// <summary>Batches one node claims at once, of all editions together; all are sent through its Smtp:Connections sessions.</summary>
     [Range(1, 64)]
     public int ParallelBatches { get; set; } = 1;
 

@@ -31,11 +31,11 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    /// <summary>Parallel SMTP connections used for a fan-out.</summary>
+    /// <summary>SMTP sessions this node keeps open at most, shared by every batch of every edition it sends.</summary>
     [Range(1, 64)]
     public int Connections { get; set; } = 4;
 
-    /// <summary>Upper bound on messages per second across all connections; 0 means no cap.</summary>
+    /// <summary>Upper bound on messages per second across all of this node's connections; 0 means no cap.</summary>
     [Range(0, 1_000_000)]
     public int MaxMessagesPerSecond { get; set; }
 

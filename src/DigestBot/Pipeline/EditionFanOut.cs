@@ -11,7 +11,8 @@ namespace DigestBot.Pipeline;
 /// <summary>
 /// The email fan-out of an edition as claimed batches: each node works whatever batch is free, a batch is marked done
 /// only after every message in it is in the ledger, and a stop request finishes the message in hand and hands the
-/// batch back. So a crash re-sends at most the messages in flight, and a second node adds throughput.
+/// batch back. So a crash re-sends at most the messages in flight, and a second node adds throughput. A node holds at
+/// most FanOut:ParallelBatches batches at once, of all editions together; they all feed its one SMTP send queue.
 /// </summary>
 public sealed partial class EditionFanOut(
     EmailBatchStore batches,
@@ -23,6 +24,8 @@ public sealed partial class EditionFanOut(
 {
     /// <summary>Messages already being sent get this long after a stop request before they are cut off.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    private readonly BatchSlots slots = new();
 
     /// <summary>Works batches until every batch of the edition is done (true), or <paramref name="stop"/> fires (false).</summary>
     public async Task<bool> RunToEndAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
@@ -52,7 +55,7 @@ public sealed partial class EditionFanOut(
         }
     }
 
-    /// <summary>Works the batches of the edition that are free now, on <c>FanOut:ParallelBatches</c> SMTP sessions.</summary>
+    /// <summary>Works the batches of the edition that are free now, up to <c>FanOut:ParallelBatches</c> at a time (shared with other editions).</summary>
     public async Task HelpAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
     {
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,14 +68,33 @@ public sealed partial class EditionFanOut(
     {
         while (!stop.IsCancellationRequested)
         {
-            var settings = options.CurrentValue;
-            var batch = await batches.ClaimNextAsync(digest.EditionId, settings.Lease, cancellationToken);
-            if (batch is null)
+            try
+            {
+                await slots.AcquireAsync(() => options.CurrentValue.ParallelBatches, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
 
-            if (!await RunBatchAsync(digest, batch, settings, stop, cancellationToken))
+            var settings = options.CurrentValue;
+            bool delivered;
+            try
+            {
+                var batch = await batches.ClaimNextAsync(digest.EditionId, settings.Lease, cancellationToken);
+                if (batch is null)
+                {
+                    return;
+                }
+
+                delivered = await RunBatchAsync(digest, batch, settings, stop, cancellationToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+
+            if (!delivered)
             {
                 try
                 {

@@ -9,6 +9,7 @@ public sealed class SmtpOutageTests
 {
     private const int Subscribers = 150;
     private const int ParallelBatches = 2;
+    private const int Connections = 1;
 
     [SkippableFact]
     public async Task RunAsync_smtpDownMidFanOutThenUp_completesWithEverySubscriber()
@@ -19,7 +20,7 @@ public sealed class SmtpOutageTests
         await using var app = TestApp.Create(c =>
         {
             c["Smtp"]!["Port"] = first.Port;
-            c["Smtp"]!["Connections"] = 1; // one SMTP session per batch: the duplicate bound counts sessions
+            c["Smtp"]!["Connections"] = Connections; // the node's only SMTP session, whichever batch it sends: the duplicate bound counts sessions
             c["FanOut"] = new JsonObject { ["BatchSize"] = 25, ["ParallelBatches"] = ParallelBatches, ["RetryDelay"] = "00:00:00.250", ["PollInterval"] = "00:00:00.100" };
             TestApp.AddReaders(c, Subscribers, "D3");
         });
@@ -39,6 +40,6 @@ public sealed class SmtpOutageTests
         Assert.Equal("sent", outcome.Status);
         Assert.InRange(duringOutage, 30, Subscribers - 1);
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.InRange(recipients.Count - Subscribers, 0, ParallelBatches);
+        Assert.InRange(recipients.Count - Subscribers, 0, Connections);
     }
 }

@@ -9,16 +9,17 @@ using Microsoft.Extensions.Options;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// Sends one edition to every active subscriber not yet in the ledger: subscribers are streamed from the store in pages,
-/// a pool of Smtp:Connections reused connections (a thread each) sends them under the Smtp:MaxMessagesPerSecond cap,
-/// and each message the server accepted is recorded in the ledger (group commit, never before acceptance).
+/// Sends one edition, or one batch of it, to every active subscriber not yet in the ledger: subscribers are streamed
+/// from the store in pages and sent through the node's <see cref="SmtpSendQueue"/> (Smtp:Connections reused connections
+/// under one Smtp:MaxMessagesPerSecond cap, shared with every other batch being sent), and each message the server
+/// accepted is recorded in the ledger (group commit, never before acceptance).
 /// </summary>
 public sealed partial class EmailDelivery(
     SubscriberStore subscribers,
     EmailLedger ledger,
     EmailRenderer renderer,
     EmailMessageFactory messages,
-    SmtpConnector connector,
+    SmtpSendQueue queue,
     IOptions<SmtpOptions> smtpOptions,
     IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
@@ -28,54 +29,35 @@ public sealed partial class EmailDelivery(
     public Task<DeliveryResult> DeliverAsync(Digest digest, CancellationToken cancellationToken = default) =>
         DeliverAsync(digest, subscribers.StreamUnsentAsync(digest.EditionId, cancellationToken: cancellationToken), cancellationToken);
 
-    /// <summary>Sends the edition to the given recipients (one batch of a fan-out); those the ledger lists as sent are skipped.</summary>
+    /// <summary>
+    /// Sends the edition to the given recipients (one batch of a fan-out); those the ledger lists as sent are skipped.
+    /// Returns, or throws, only when every message of the batch has an outcome and each accepted one is in the ledger.
+    /// </summary>
     public async Task<DeliveryResult> DeliverAsync(Digest digest, IAsyncEnumerable<Subscriber> recipients, CancellationToken cancellationToken = default)
     {
-        var smtp = smtpOptions.Value;
         var started = clock.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var variants = new EmailVariants(digest, renderer, messages);
         var feed = new RecipientFeed(ledger.WithoutSentAsync(digest.EditionId, recipients, stop.Token), digest, stop.Token);
         using var ledgerWriter = new LedgerWriter(ledger.OpenRecorder());
-        var fanOut = new FanOut(digest, smtp, emailOptions.Value.BounceThreshold, ledger, subscribers, feed, ledgerWriter, clock, logger);
-        var connections = new SmtpConnections(connector, smtp, clock, logger);
-        var pacer = new SendPacer(smtp.MaxMessagesPerSecond, clock);
-        Exception? failure = null;
-
-        void Guard(Action body)
-        {
-            try
-            {
-                body();
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException && stop.IsCancellationRequested))
-            {
-                Interlocked.CompareExchange(ref failure, ex, null);
-                stop.Cancel();
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
+        var failures = new FailedDeliveries(digest.EditionId, ledger, subscribers, emailOptions.Value.BounceThreshold, logger);
+        using var batch = new FanOut(digest, smtpOptions.Value, feed, ledgerWriter, failures, job => Build(digest, variants, job), stop, clock, logger);
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, smtp.Connections).Select(_ => Task.Factory.StartNew(
-                () => Guard(() => new SmtpSendWorker(fanOut, connections, pacer, job => Build(digest, variants, job)).Run(stop.Token)),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+            await queue.SendAsync(batch);
         }
         finally
         {
             await feed.DisposeAsync();
         }
 
-        if (failure is not null)
+        if (batch.Failure is { } failure)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var result = fanOut.Result;
+        var result = batch.Result;
         var elapsed = clock.GetElapsedTime(started);
         LogDelivered(logger, digest.EditionId, result.Sent, result.Failed, result.Skipped, variants.Count, elapsed,
             result.Sent / Math.Max(elapsed.TotalSeconds, 0.001));

@@ -12,6 +12,7 @@ public static class EmailRegistration
         builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddSingleton<EmailMessageFactory>();
         builder.Services.AddSingleton<SmtpConnector>();
+        builder.Services.AddSingleton<SmtpSendQueue>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddSingleton<ConfirmationSender>();
         return builder;

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>
-/// Opens connections for the fan-out workers and waits out an unreachable server: every worker retries with a growing
-/// delay, so the fan-out pauses and resumes where it was. Only an outage longer than Smtp:MaxOutage ends it.
+/// Opens connections for the send queue's threads and waits out an unreachable server: every thread retries with a
+/// growing delay, so the fan-out pauses and resumes where it was. Only a wait longer than Smtp:MaxOutage gives up, and
+/// then only on the batch whose message was waiting (it is handed back and tried again later, with a wait of its own).
 /// </summary>
 internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptions smtp, TimeProvider clock, ILogger logger)
 {
@@ -19,6 +20,7 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
     public SmtpClient Open(CancellationToken cancellationToken = default)
     {
         var delay = FirstDelay;
+        long? waitingSince = null;
         while (true)
         {
             try
@@ -30,8 +32,9 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested
                 && (SmtpErrors.IsConnectionLost(ex) || ex is SmtpCommandException command && SmtpErrors.IsTransient(command)))
             {
-                var since = Paused(ex);
-                if (clock.GetElapsedTime(since) > smtp.MaxOutage)
+                Paused(ex);
+                waitingSince ??= clock.GetTimestamp();
+                if (clock.GetElapsedTime(waitingSince.Value) > smtp.MaxOutage)
                 {
                     throw new IOException($"SMTP server {smtp.Host}:{smtp.Port} unreachable for longer than Smtp:MaxOutage ({smtp.MaxOutage}).", ex);
                 }
@@ -42,7 +45,8 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
         }
     }
 
-    private long Paused(Exception error)
+    /// <summary>Logs the outage once, however many threads are waiting it out.</summary>
+    private void Paused(Exception error)
     {
         lock (gate)
         {
@@ -51,8 +55,6 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
                 outageSince = clock.GetTimestamp();
                 LogPaused(logger, smtp.Host, smtp.Port, SmtpErrors.SingleLine(error.Message));
             }
-
-            return outageSince;
         }
     }
 

@@ -53,13 +53,19 @@ internal static class EmailTestKit
         return smtp;
     }
 
-    public static EmailDelivery Delivery(TestApp app, SmtpOptions smtp, int bounceThreshold = 3, ILogger<EmailDelivery>? logger = null)
+    /// <summary>
+    /// A delivery with a send queue of its own, as a node of its own would have (its sending threads end after a short
+    /// idle time). The queue logs into the same <paramref name="logger"/>, so a test sees its outage events there too.
+    /// </summary>
+    public static EmailDelivery Delivery(TestApp app, SmtpOptions smtp, int bounceThreshold = 3, RecordingLogger<EmailDelivery>? logger = null)
     {
         var email = app.Get<IOptions<EmailOptions>>().Value;
         email.BounceThreshold = bounceThreshold;
+        logger ??= new RecordingLogger<EmailDelivery>();
+        var options = Microsoft.Extensions.Options.Options.Create(smtp);
+        var queue = new SmtpSendQueue(new SmtpConnector(options), options, TimeProvider.System, new RecordingLogger<SmtpSendQueue>(logger.Entries));
         return new EmailDelivery(app.Get<SubscriberStore>(), app.Get<EmailLedger>(), app.Get<EmailRenderer>(), app.Get<EmailMessageFactory>(),
-            new SmtpConnector(Microsoft.Extensions.Options.Options.Create(smtp)), Microsoft.Extensions.Options.Options.Create(smtp), Microsoft.Extensions.Options.Options.Create(email), TimeProvider.System,
-            logger ?? new RecordingLogger<EmailDelivery>());
+            queue, options, Microsoft.Extensions.Options.Options.Create(email), TimeProvider.System, logger);
     }
 
     public static Task AddActiveAsync(TestApp app, string email, string? name = null, params string[] sections) =>
@@ -67,9 +73,9 @@ internal static class EmailTestKit
 }
 
 /// <summary>Keeps the event ids logged, so a test can wait for a step (a deferral, a pause) it cannot see from outside.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+internal sealed class RecordingLogger<T>(ConcurrentQueue<(int EventId, string Message)>? entries = null) : ILogger<T>
 {
-    public ConcurrentQueue<(int EventId, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(int EventId, string Message)> Entries { get; } = entries ?? new();
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
