@@ -20,6 +20,8 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
     private readonly Task loop;
     private int open;
     private int maxOpen;
+    private int opened;
+    private int quits;
 
     private RecordingSmtpServer()
     {
@@ -38,6 +40,18 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             lock (gate)
             {
                 return maxOpen;
+            }
+        }
+    }
+
+    /// <summary>Sessions opened so far, sessions open now, and sessions the client ended with QUIT.</summary>
+    public (int Opened, int Open, int Quit) Sessions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (opened, open, quits);
             }
         }
     }
@@ -105,6 +119,7 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             lock (gate)
             {
                 open++;
+                opened++;
                 maxOpen = Math.Max(maxOpen, open);
                 sessions.Add(SessionAsync(client));
             }
@@ -156,6 +171,11 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
                             break;
                         case "QUIT":
                             // Counted as closed before the reply: the client may open its next session as soon as it reads it.
+                            lock (gate)
+                            {
+                                quits++;
+                            }
+
                             Close(ref counted);
                             await writer.WriteLineAsync("221 2.0.0 Bye");
                             return;

@@ -29,7 +29,7 @@ public sealed class SmtpSendQueueTests(ITestOutputHelper output)
     {
         await using var server = RecordingSmtpServer.Start();
         var now = DateTimeOffset.UtcNow;
-        await using var app = TestApp.Create(c =>
+        var app = TestApp.Create(c =>
         {
             c["Digests"]!["evening"] = new JsonObject
             {
@@ -42,20 +42,34 @@ public sealed class SmtpSendQueueTests(ITestOutputHelper output)
             c["FanOut"] = new JsonObject { ["BatchSize"] = 4, ["ParallelBatches"] = 3, ["PollInterval"] = "00:00:00.100" };
             TestApp.AddReaders(c, Subscribers, "D2");
         });
-        app.AddWireStory(now);
-        await app.StartAsync();
-        var pipeline = app.Get<DigestPipeline>();
-
-        var outcomes = await Task.WhenAll(pipeline.RunAsync("daily", now), pipeline.RunAsync("evening", now)).WaitAsync(TimeSpan.FromSeconds(120));
+        EditionOutcome[] outcomes;
+        (int Opened, int Open, int Quit) beforeStop;
+        try
+        {
+            app.AddWireStory(now);
+            await app.StartAsync();
+            var pipeline = app.Get<DigestPipeline>();
+            outcomes = await Task.WhenAll(pipeline.RunAsync("daily", now), pipeline.RunAsync("evening", now)).WaitAsync(TimeSpan.FromSeconds(120));
+            beforeStop = server.Sessions;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
 
         var accepted = server.Accepted;
         var busiest = server.MaxAcceptedWithin(TimeSpan.FromSeconds(1));
         var span = accepted.Max(m => m.At) - accepted.Min(m => m.At);
-        output.WriteLine($"{accepted.Count} messages over {span.TotalSeconds:F2} s; at most {busiest} in one second; at most {server.MaxConcurrentSessions} sessions at once");
+        output.WriteLine($"{accepted.Count} messages over {span.TotalSeconds:F2} s; at most {busiest} in one second; " +
+            $"at most {server.MaxConcurrentSessions} sessions at once, {beforeStop.Opened} opened");
         Assert.Equal(["sent", "sent"], outcomes.Select(o => o.Status));
         Assert.Equal(2 * Subscribers, accepted.Count);
         Assert.All(accepted.SelectMany(m => m.Recipients).CountBy(r => r), r => Assert.Equal(2, r.Value));
         Assert.Equal(Connections, server.MaxConcurrentSessions);
         Assert.InRange(busiest, PerSecond, PerSecond + WindowTolerance);
+        // The sessions served every batch of both editions, stayed open between them, and were closed with QUIT when
+        // the application was disposed.
+        Assert.Equal((Connections, Connections, 0), beforeStop);
+        Assert.Equal((Connections, 0, Connections), server.Sessions);
     }
 }
