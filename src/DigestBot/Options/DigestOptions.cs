@@ -32,6 +32,9 @@ public sealed class DigestOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Publishes sent editions at <c>/archive/&lt;id&gt;</c> with feeds, and links emails and Discord posts to them.</summary>
+    public bool Archive { get; set; } = true;
+
     /// <summary>A section with nothing new is left out (<c>Skip</c>) or kept with a line saying so (<c>SaySo</c>).</summary>
     public EmptySectionBehavior EmptySections { get; set; } = EmptySectionBehavior.Skip;
 

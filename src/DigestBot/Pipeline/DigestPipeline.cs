@@ -2,6 +2,7 @@ using DigestBot.Deliver.Discord;
 using DigestBot.Model;
 using DigestBot.Observability;
 using DigestBot.Options;
+using DigestBot.Render.Archive;
 using DigestBot.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed partial class DigestPipeline(
     EditionContentStore contents,
     EmailBatchStore batches,
     DigestBuilder builder,
+    ArchiveLinks archive,
     EditionFanOut fanOut,
     DiscordDelivery discord,
     TimeProvider clock,
@@ -104,6 +106,7 @@ public sealed partial class DigestPipeline(
                     return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
                 }
 
+                digest = await archive.AssignAsync(digest, stop);
                 if (await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop))
                 {
                     break;

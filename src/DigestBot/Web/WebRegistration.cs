@@ -1,5 +1,6 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
+using DigestBot.Web.Archive;
 using DigestBot.Web.Status;
 using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class WebRegistration
         builder.Services.AddHealthChecks();
         builder.Services.AddSubscribeRateLimit();
         builder.AddStatus();
+        builder.AddArchive();
         return builder;
     }
 
@@ -31,6 +33,7 @@ public static class WebRegistration
         app.MapHealthChecks("/health");
         app.MapStatusEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapArchiveEndpoints();
         return app;
     }
 }

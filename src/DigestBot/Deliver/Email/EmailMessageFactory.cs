@@ -85,7 +85,8 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     private EmailModel Model(Digest digest, IReadOnlyList<SectionDigest> sections, string name, string unsubscribe, string preferences, TimeZoneInfo? timeZone)
     {
         var preheader = string.Join(" · ", sections.SelectMany(s => s.Items).Take(3).Select(i => i.Article.Title));
-        return new EmailModel(digest, sections, name, preheader, unsubscribe, preferences, options.Value.PostalAddress, options.Value.FromName, timeZone);
+        return new EmailModel(
+            digest, sections, name, preheader, unsubscribe, preferences, options.Value.PostalAddress, options.Value.FromName, timeZone, digest.ArchiveUrl);
     }
 
     private MimeMessage NewMessage(Subscriber subscriber, string subject, MimeEntity body)

@@ -96,7 +96,9 @@ public sealed class DiscordMessageBuilder
         var title = DiscordText.Escape(DiscordText.Truncate(digest.Title, 200));
         var date = digest.ScheduledFor.UtcDateTime.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
         var mention = destination.MentionRoleId is { Length: > 0 } role ? $"<@&{role}> " : "";
-        return $"{mention}**{title}** · {date}";
+        // The masked link in angle brackets shows no preview embed of its own; the header stays far below the 2000-character content limit.
+        var view = DiscordText.LinkTarget(digest.ArchiveUrl) is { } url ? $" · [View in browser](<{url}>)" : "";
+        return $"{mention}**{title}** · {date}{view}";
     }
 
     private static string? ThreadName(Digest digest, DiscordDestinationOptions destination)

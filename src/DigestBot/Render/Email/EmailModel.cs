@@ -3,7 +3,9 @@ using DigestBot.Model;
 
 namespace DigestBot.Render.Email;
 
-/// <summary>What the email templates see: one digest, personalised for one subscriber.</summary>
+/// <summary>What the email templates see: one digest, personalised for one subscriber, or for nobody on an archive page
+/// (<paramref name="Archive"/> set: no name, no personal links).</summary>
+/// <param name="ViewInBrowserUrl">The edition's public archive page, shown at the top of an email; null when there is none.</param>
 public sealed record EmailModel(
     Digest Digest,
     IReadOnlyList<SectionDigest> Sections,
@@ -13,7 +15,9 @@ public sealed record EmailModel(
     string PreferencesUrl,
     string PostalAddress,
     string FromName,
-    TimeZoneInfo? TimeZone = null)
+    TimeZoneInfo? TimeZone = null,
+    string? ViewInBrowserUrl = null,
+    ArchivePageLinks? Archive = null)
 {
     /// <summary>An article time in the reader's time zone (UTC when they have none), e.g. "25 Nov, 09:12 UTC".</summary>
     public string When(DateTimeOffset time)

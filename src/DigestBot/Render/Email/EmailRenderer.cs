@@ -16,6 +16,7 @@ public sealed class EmailRenderer
     public const string TextTemplate = "Digest.txt.cshtml";
     public const string ConfirmHtmlTemplate = "Confirm.cshtml";
     public const string ConfirmTextTemplate = "Confirm.txt.cshtml";
+    public const string ArchiveIndexTemplate = "ArchiveIndex.cshtml";
 
     // One pair of engines per template folder for the whole process: each compile costs about a second of Roslyn,
     // and hosts built more than once in a process (CLI verbs, tests) would otherwise pay it every time.
@@ -38,7 +39,7 @@ public sealed class EmailRenderer
     {
         await Task.WhenAll(
             CompileAsync(html, HtmlTemplate), CompileAsync(text, TextTemplate),
-            CompileAsync(html, ConfirmHtmlTemplate), CompileAsync(text, ConfirmTextTemplate));
+            CompileAsync(html, ConfirmHtmlTemplate), CompileAsync(text, ConfirmTextTemplate), CompileAsync(html, ArchiveIndexTemplate));
     }
 
     private static async Task CompileAsync(RazorLightEngine engine, string template)
@@ -73,6 +74,9 @@ public sealed class EmailRenderer
         var plain = await text.CompileRenderAsync(ConfirmTextTemplate, model);
         return ForSending(new RenderedEmail(SubjectLine.Clean($"Confirm your subscription to {model.Title}"), body, plain));
     }
+
+    /// <summary>An HTML template rendered as a web page: checked by <see cref="EmailHtmlGuard"/>, CSS left in its style block.</summary>
+    public async Task<string> RenderPageAsync<TModel>(string template, TModel model) => guard.Clean(await html.CompileRenderAsync(template, model));
 
     private RenderedEmail ForSending(RenderedEmail rendered)
     {
