@@ -5,7 +5,7 @@ namespace DigestBot.Render.Archive;
 /// <summary>
 /// Where the archive keeps things, as paths relative to <c>Web:BaseUrl</c>. Dates and times are the edition's scheduled
 /// slot in the digest's time zone. Every edition has a slot path (<c>archive/daily/2026-11-26/0700</c>); the first edition
-/// of a day is also, and canonically, at its day path (<c>archive/daily/2026-11-26</c>).
+/// of a day (see <see cref="ArchiveLinks"/>) is also, and canonically, at its day path (<c>archive/daily/2026-11-26</c>).
 /// </summary>
 public static class ArchiveAddress
 {
