@@ -45,7 +45,7 @@ public sealed partial class FeedFetcher(
             LogFetchWarning(logger, source.Id, source.Location, warning);
         }
 
-        await status.RecordSuccessAsync(source.Id, result.Articles.Count, result.ETag, result.LastModified, cancellationToken);
+        await status.RecordSuccessAsync(source.Id, result.NotModified ? null : result.Articles.Count, result.ETag, result.LastModified, cancellationToken);
         return result;
     }
 

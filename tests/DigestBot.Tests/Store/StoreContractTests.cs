@@ -8,11 +8,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace DigestBot.Tests.Store;
 
 /// <summary>
-/// Claims, leases, batches and recorded content, run unchanged against every storage provider
-/// (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>). Several <see cref="NodeIdentity"/> instances
-/// stand for several worker processes sharing one database.
+/// Every store query the application makes, run unchanged against every storage provider (<see cref="SqliteStoreTests"/>,
+/// <see cref="PostgresStoreTests"/>): claims, leases, batches and recorded content here; subscribers, ledgers, status
+/// queries and settings in the other parts. Several <see cref="NodeIdentity"/> instances stand for several worker
+/// processes sharing one database.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Slot = new(2026, 3, 2, 7, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
