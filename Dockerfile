@@ -14,7 +14,7 @@ RUN dotnet publish src/DigestBot/DigestBot.csproj --no-restore -c Release -o /ap
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app/publish .
-# The SQLite database (and the generated link-signing key beside it) live on a volume that survives upgrades.
+# The SQLite database (which also holds the generated link-signing key) lives on a volume that survives upgrades.
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 ENV Storage__SqlitePath=/data/digestbot.db \

@@ -1,3 +1,4 @@
+using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Render.Email;
@@ -7,9 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace DigestBot.Hosting;
 
-/// <summary>Everything that must be true before the first job runs: schema migrated, templates compiled, configured subscribers present.</summary>
+/// <summary>
+/// Everything that must be true before the first job runs or the first request is served: schema migrated, link-signing
+/// key read, templates compiled, configured subscribers present.
+/// </summary>
 public sealed partial class DigestBotStartup(
     Migrator migrator,
+    SigningKey signingKey,
     EmailRenderer renderer,
     SubscriberStore subscribers,
     IOptions<EmailOptions> email,
@@ -18,6 +23,7 @@ public sealed partial class DigestBotStartup(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await migrator.MigrateAsync(cancellationToken);
+        await signingKey.LoadAsync(cancellationToken);
         await renderer.CompileAsync();
         // Added when missing only: an address that unsubscribed, bounced or was removed stays as the reader left it.
         var seeded = await subscribers.AddManyAsync(

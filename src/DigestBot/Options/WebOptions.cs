@@ -17,6 +17,6 @@ public sealed class WebOptions
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1:5080/");
 
     /// <summary>Key for the HMAC-signed links in emails; set it as the environment variable <c>Web__SigningKey</c>.
-    /// When empty, a random key is created once and kept beside the database.</summary>
+    /// When empty, a random key is created once per installation and kept in the database, shared by every node.</summary>
     public string? SigningKey { get; set; }
 }

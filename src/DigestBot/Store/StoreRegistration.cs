@@ -19,6 +19,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<SuppressionStore>();
         builder.Services.AddSingleton<EmailLedger>();
         builder.Services.AddSingleton<DiscordLedger>();
+        builder.Services.AddSingleton<InstallationSettings>();
         return builder;
     }
 }

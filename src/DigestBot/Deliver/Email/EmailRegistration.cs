@@ -9,6 +9,7 @@ public static class EmailRegistration
     public static IHostApplicationBuilder AddEmail(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<EmailRenderer>();
+        builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddSingleton<EmailMessageFactory>();
         builder.Services.AddSingleton<SmtpConnector>();

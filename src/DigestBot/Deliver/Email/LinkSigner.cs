@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using DigestBot.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Deliver.Email;
@@ -11,20 +10,16 @@ namespace DigestBot.Deliver.Email;
 /// <summary>Signs the subscriber links in emails with HMAC-SHA256: a token is bound to one address and one purpose.</summary>
 public sealed class LinkSigner : IDisposable
 {
-    private readonly byte[] key;
     private readonly Uri baseUrl;
 
     // "unsubscribe" -> "https://host/base/unsubscribe": resolved once, as every email carries these links.
     private readonly ConcurrentDictionary<string, string> pages = new(StringComparer.Ordinal);
     private readonly ThreadLocal<HMACSHA256> hmac;
 
-    public LinkSigner(IOptions<WebOptions> web, IOptions<StorageOptions> storage, IHostEnvironment environment)
+    public LinkSigner(IOptions<WebOptions> web, SigningKey key)
     {
         baseUrl = web.Value.BaseUrl;
-        key = string.IsNullOrEmpty(web.Value.SigningKey)
-            ? LoadOrCreateKey(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(storage.Value.SqlitePath) ?? ".", "signing.key"), environment.ContentRootPath))
-            : Encoding.UTF8.GetBytes(web.Value.SigningKey);
-        hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(key));
+        hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(key.Bytes));
     }
 
     public const string Unsubscribe = "unsubscribe";
@@ -48,17 +43,4 @@ public sealed class LinkSigner : IDisposable
     /// as resolving the whole relative reference against the base.</remarks>
     public string Link(string path, string purpose, string email) =>
         $"{pages.GetOrAdd(path, p => new Uri(baseUrl, p).AbsoluteUri)}?email={Uri.EscapeDataString(email)}&token={Sign(purpose, email)}";
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var created = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(created));
-        return created;
-    }
 }
