@@ -9,12 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace DigestBot.Tests.Fetch;
 
 /// <summary>
-/// A feed server on 127.0.0.1 (port chosen by the OS) with the behaviours the fetcher must survive: validators and 304,
-/// 500, a slow response, an oversize body, gzip, a legacy charset, and HTML where a feed was expected.
+/// A feed server on 127.0.0.1 (port chosen by the OS) with the behaviours the fetcher must survive: validators and 304
+/// (<c>/feed.xml</c> an ETag only; <c>/validated</c> ETag and Last-Modified, both needed back for a 304), 500, a slow
+/// response, an oversize body, gzip, a legacy charset, and HTML where a feed was expected.
 /// </summary>
 public sealed class FeedServer : IAsyncDisposable
 {
     public const string ETag = "\"v1\"";
+    public const string LastModified = "Mon, 02 Mar 2026 06:00:00 GMT";
     private readonly WebApplication app;
 
     private FeedServer(WebApplication app) => this.app = app;
@@ -45,6 +47,17 @@ public sealed class FeedServer : IAsyncDisposable
             }
 
             context.Response.Headers.ETag = ETag;
+            return Results.Bytes(body, "application/rss+xml; charset=utf-8");
+        });
+        app.MapGet("/validated", (HttpContext context) =>
+        {
+            if (context.Request.Headers.IfNoneMatch == ETag && context.Request.Headers.IfModifiedSince == LastModified)
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            context.Response.Headers.ETag = ETag;
+            context.Response.Headers.LastModified = LastModified;
             return Results.Bytes(body, "application/rss+xml; charset=utf-8");
         });
         app.MapGet("/error", () => Results.StatusCode(StatusCodes.Status500InternalServerError));
