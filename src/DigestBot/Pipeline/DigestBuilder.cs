@@ -35,16 +35,9 @@ public sealed class DigestBuilder(
         foreach (var sectionRanking in ranking.Sections)
         {
             var section = options.Sections[sectionRanking.SectionId];
-            var items = sectionRanking.Top
-                .Select(s => new DigestItem(s.Lead, summarizer.SummarizeArticle(s.Lead), s.Score)
-                {
-                    AlsoReportedBy = s.AlsoReportedBy,
-                    DuplicateArticleIds = s.Duplicates.Select(d => d.Id).ToList(),
-                })
-                .ToList();
-            if (items.Count > 0 || digest.EmptySections == EmptySectionBehavior.SaySo)
+            if (summarizer.Section(sectionRanking, section.Title, digest.EmptySections) is { } summarized)
             {
-                sections.Add(new SectionDigest(sectionRanking.SectionId, section.Title, items, summarizer.SummarizeSection(section.Title, items)));
+                sections.Add(summarized);
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using DigestBot.Model;
+using DigestBot.Options;
 using DigestBot.Rank;
 
 namespace DigestBot.Summarize;
@@ -9,7 +9,7 @@ namespace DigestBot.Summarize;
 /// Extractive summaries: whole sentences taken from the feed's own summary (or content), never rewritten, so the digest
 /// says only what the source said. Pure: the same article gives the same summary.
 /// </summary>
-public sealed partial class Summarizer
+public sealed class Summarizer
 {
     public const int ArticleLimit = 280;
     public const int ArticleSentences = 3;
@@ -18,20 +18,51 @@ public sealed partial class Summarizer
     /// <summary>Shorter summaries than this are usually a teaser ("Read more"); the content is used instead when present.</summary>
     private const int TeaserLength = 40;
 
-    public string SummarizeArticle(Article article, int limit = ArticleLimit, int maxSentences = ArticleSentences)
+    public string SummarizeArticle(Article article, int limit = ArticleLimit, int maxSentences = ArticleSentences) =>
+        Summarize(article, limit, maxSentences).Text;
+
+    /// <summary>The summary, chosen after the wire furniture is taken off, and the agency that furniture credited.</summary>
+    public CreditedText Summarize(Article article, int limit = ArticleLimit, int maxSentences = ArticleSentences)
     {
-        var text = PlainText.From(article.Summary);
-        if (text.Length < TeaserLength && PlainText.From(article.ContentHtml) is { Length: > 0 } content)
+        var stripped = Furniture.Strip(PlainText.From(article.Summary), article.Author);
+        if (stripped.Text.Length < TeaserLength && PlainText.From(article.ContentHtml) is { Length: > 0 } content)
         {
-            text = content;
+            var fromContent = Furniture.Strip(content, article.Author);
+            stripped = fromContent with { Credit = fromContent.Credit ?? stripped.Credit };
         }
 
-        var title = StoryFingerprint.Of(article.Title, null);
+        return stripped with { Text = SentenceStart.Capitalized(Choose(stripped.Text, article.Title, limit, maxSentences)) };
+    }
+
+    /// <summary>The story as the digest shows it: its summary and credit, and the other reports of it.</summary>
+    public DigestItem Item(RankedStory story)
+    {
+        var summary = Summarize(story.Lead);
+        return new DigestItem(story.Lead, summary.Text, story.Score)
+        {
+            Credit = summary.Credit,
+            AlsoReportedBy = story.AlsoReportedBy,
+            DuplicateArticleIds = story.Duplicates.Select(d => d.Id).ToList(),
+        };
+    }
+
+    /// <summary>A section of the edition, or null when it has no story and the digest leaves such sections out.</summary>
+    public SectionDigest? Section(SectionRanking ranking, string title, EmptySectionBehavior emptySections)
+    {
+        var items = ranking.Top.Select(Item).ToList();
+        return items.Count > 0 || emptySections == EmptySectionBehavior.SaySo
+            ? new SectionDigest(ranking.SectionId, title, items, SummarizeSection(title, items))
+            : null;
+    }
+
+    private static string Choose(string text, string title, int limit, int maxSentences)
+    {
+        var titlePrint = StoryFingerprint.Of(title, null);
         var chosen = new List<string>();
         var length = 0;
         foreach (var sentence in SentenceSplitter.Split(text))
         {
-            if (Boilerplate().IsMatch(sentence) || StoryFingerprint.Of(sentence, null).Similarity(title) >= 0.8)
+            if (Boilerplate.IsSentence(sentence) || StoryFingerprint.Of(sentence, null).Similarity(titlePrint) >= 0.8)
             {
                 continue;
             }
@@ -103,7 +134,4 @@ public sealed partial class Summarizer
 
     private static string Terminated(string sentence) =>
         sentence.Length > 0 && sentence[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '。' ? sentence : sentence + ".";
-
-    [GeneratedRegex(@"^(The post .+ appeared first on .+|Continue reading\b.*|Read more\b.*|Read the full (story|article)\b.*|\[…\]|\[\.\.\.\])$", RegexOptions.IgnoreCase)]
-    private static partial Regex Boilerplate();
 }
