@@ -28,6 +28,18 @@ public sealed record EmailModel(
         return local.ToString("d MMM, HH:mm ", CultureInfo.InvariantCulture) + suffix;
     }
 
+    /// <summary>The line under a story: source, time, other sources, credit (see <see cref="StoryMeta"/>).</summary>
+    public string Meta(DigestItem item) => StoryMeta.Line(item, When(item.Article.Published));
+
+    /// <summary>Full rights notices of the sources shown, once per source, for those whose stories carry only a copyright line.</summary>
+    public IReadOnlyList<SourceNotice> Notices =>
+        Sections.SelectMany(s => s.Items)
+            .Select(i => i.Article)
+            .Where(a => RightsNotice.IsReduced(a.Rights))
+            .DistinctBy(a => a.SourceId, StringComparer.OrdinalIgnoreCase)
+            .Select(a => new SourceNotice(a.SourceName ?? a.SourceId, RightsNotice.Full(a.Rights)!))
+            .ToList();
+
     /// <summary>The edition date in the reader's time zone.</summary>
     public string EditionDate =>
         TimeZoneInfo.ConvertTime(Digest.ScheduledFor, TimeZone ?? TimeZoneInfo.Utc).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
