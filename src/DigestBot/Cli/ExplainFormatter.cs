@@ -53,9 +53,11 @@ internal static class ExplainFormatter
         var age = (now - story.Lead.Published).TotalHours;
         text.AppendLine(Invariant(
             $"{rank,4} {story.Score,7:0.000} {s.Recency,8:0.000} {s.Position,8:0.000} {s.Coverage,8:0.000} {s.Source,8:+0.000;-0.000;0.000} {s.Keywords,8:+0.000;-0.000;0.000} {age,5:0.0}h  {TextCutter.Cut(story.Lead.Title, TitleWidth)} [{story.Lead.SourceId} #{story.Lead.FeedPosition}]"));
-        foreach (var duplicate in story.Duplicates)
+        foreach (var merged in story.Merged)
         {
-            text.AppendLine($"{"",69}same story: \"{TextCutter.Cut(duplicate.Title, TitleWidth)}\" [{duplicate.SourceId} #{duplicate.FeedPosition}]");
+            var duplicate = merged.Article;
+            text.AppendLine(
+                $"{"",69}same story: \"{TextCutter.Cut(duplicate.Title, TitleWidth)}\" [{duplicate.SourceId} #{duplicate.FeedPosition}]: {merged.Match.Describe()}");
         }
 
         if (story.MatchedKeywords.Count > 0)

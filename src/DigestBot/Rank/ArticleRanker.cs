@@ -11,6 +11,8 @@ namespace DigestBot.Rank;
 /// </summary>
 public sealed class ArticleRanker
 {
+    private static readonly IReadOnlySet<string> NoWords = new HashSet<string>();
+
     public SectionRanking Rank(
         string sectionId, IEnumerable<Article> candidates, RankingPolicy policy, IReadOnlyCollection<Article> alreadySent, DateTimeOffset now)
     {
@@ -52,13 +54,16 @@ public sealed class ArticleRanker
             .ThenBy(s => s.Article.Id, StringComparer.Ordinal)
             .ToList();
         var sentIds = alreadySent.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        var sentPrints = alreadySent.Select(a => (a.Title, Print: StoryFingerprint.Of(a))).ToList();
+        var sentPrints = alreadySent
+            .Select(a => (a.Title, Print: StoryFingerprint.Of(a).Without(boilerplate.GetValueOrDefault(a.SourceId) ?? NoWords)))
+            .ToList();
+        var matcher = new StoryMatcher(new WordRarity(bestFirst.Select(s => s.Fingerprint).Concat(sentPrints.Select(p => p.Print))));
         var stories = new List<RankedStory>();
-        foreach (var story in StoryClusterer.Cluster(bestFirst, s => s.Fingerprint))
+        foreach (var story in StoryClusterer.Cluster(bestFirst, s => s.Fingerprint, matcher))
         {
-            if (SentBefore(story, sentIds, sentPrints) is { } reason)
+            if (SentBefore(story, sentIds, sentPrints, matcher) is { } reason)
             {
-                excluded.AddRange(story.Select(s => new ExcludedArticle(s.Article, reason)));
+                excluded.AddRange(story.Select(s => new ExcludedArticle(s.Item.Article, reason)));
                 continue;
             }
 
@@ -82,19 +87,24 @@ public sealed class ArticleRanker
 
     public static double Position(Article article) => RankingPolicy.PositionBonus / (Math.Max(0, article.FeedPosition) + 1);
 
-    private static RankedStory ToStory(IReadOnlyList<Scored> story)
+    private static RankedStory ToStory(IReadOnlyList<ClusterMember<Scored>> members)
     {
+        var story = members.Select(m => m.Item).ToList();
         var lead = story[0];
         var sources = story.Select(s => s.Article.SourceId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
         var coverage = RankingPolicy.CoverageBonus * (Math.Min(sources, RankingPolicy.MaxCoverageSources) - 1);
         var editorial = lead.Recency + lead.Position + coverage;
         var signals = new RankSignals(lead.Recency, lead.Position, coverage, (lead.Weight - 1) * editorial, lead.KeywordPoints);
-        return new RankedStory(lead.Article, story.Skip(1).Select(s => s.Article).ToList(), signals, lead.Keywords);
+        return new RankedStory(lead.Article, story.Skip(1).Select(s => s.Article).ToList(), signals, lead.Keywords)
+        {
+            Merged = members.Skip(1).Select(m => new MergedReport(m.Item.Article, m.Match!)).ToList(),
+        };
     }
 
-    private static string? SentBefore(IReadOnlyList<Scored> story, HashSet<string> sentIds, List<(string Title, StoryFingerprint Print)> sent)
+    private static string? SentBefore(
+        IReadOnlyList<ClusterMember<Scored>> story, HashSet<string> sentIds, List<(string Title, StoryFingerprint Print)> sent, StoryMatcher matcher)
     {
-        if (story.Any(s => sentIds.Contains(s.Article.Id)))
+        if (story.Any(s => sentIds.Contains(s.Item.Article.Id)))
         {
             return "already sent in an earlier edition";
         }
@@ -103,9 +113,9 @@ public sealed class ArticleRanker
         {
             foreach (var (title, print) in sent)
             {
-                if (print.IsSameStory(member.Fingerprint))
+                if (matcher.Match(print, member.Item.Fingerprint) is { } match)
                 {
-                    return $"same story as \"{title}\", sent in an earlier edition";
+                    return $"same story as \"{title}\", sent in an earlier edition ({match.Describe()})";
                 }
             }
         }

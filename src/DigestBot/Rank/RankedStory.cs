@@ -7,6 +7,9 @@ public sealed record RankedStory(Article Lead, IReadOnlyList<Article> Duplicates
 {
     public double Score => Signals.Total;
 
+    /// <summary>The duplicates with why each was merged into this story (for <c>explain</c>).</summary>
+    public IReadOnlyList<MergedReport> Merged { get; init; } = [];
+
     /// <summary>Other sources of the same story, one link each, in rank order.</summary>
     public IReadOnlyList<SourceRef> AlsoReportedBy =>
         Duplicates.Where(d => !string.Equals(d.SourceId, Lead.SourceId, StringComparison.OrdinalIgnoreCase))

@@ -5,20 +5,14 @@ using DigestBot.Summarize;
 namespace DigestBot.Rank;
 
 /// <summary>
-/// The set of content words of a story (title plus the start of its summary): lower-cased, stop words dropped, plurals
-/// folded. Two re-worded reports of one story share most of their content words; two different stories share few.
+/// The content words of a story: those of its headline, and those of headline plus lead (the start of its summary),
+/// lower-cased, stop words dropped, plurals folded; with the source and publication time, which <see cref="StoryMatcher"/>
+/// also weighs.
 /// </summary>
 public sealed class StoryFingerprint
 {
     /// <summary>Only the start of the body: long content would dilute the words the story is about.</summary>
     public const int BodyWords = 60;
-
-    /// <summary>Word-set similarity from which two articles are taken as the same story.</summary>
-    public const double SameStoryThreshold = 0.3;
-
-    /// <summary>Two short headlines can be similar by chance ("Storm hits coast", "Storm hits city"); a story match also
-    /// needs this many shared words.</summary>
-    public const int MinSharedWords = 4;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -32,27 +26,51 @@ public sealed class StoryFingerprint
     };
 
     private readonly HashSet<string> words;
+    private readonly HashSet<string> titleWords;
 
-    private StoryFingerprint(HashSet<string> words) => this.words = words;
+    private StoryFingerprint(HashSet<string> words, HashSet<string> titleWords, string? source, DateTimeOffset? published)
+    {
+        this.words = words;
+        this.titleWords = titleWords;
+        Source = source;
+        Published = published;
+    }
 
     public int Count => words.Count;
 
+    /// <summary>Words of the headline and the lead.</summary>
     public IReadOnlyCollection<string> Words => words;
 
-    public static StoryFingerprint Of(Article article) =>
-        Of(article.Title, PlainText.From(string.IsNullOrWhiteSpace(article.Summary) ? article.ContentHtml : article.Summary));
+    /// <summary>Words of the headline alone.</summary>
+    public IReadOnlySet<string> TitleWords => titleWords;
 
-    public static StoryFingerprint Of(string? title, string? body)
+    public string? Source { get; }
+
+    public DateTimeOffset? Published { get; }
+
+    public static StoryFingerprint Of(Article article) =>
+        Of(article.Title, PlainText.From(string.IsNullOrWhiteSpace(article.Summary) ? article.ContentHtml : article.Summary), article.SourceId, article.Published);
+
+    public static StoryFingerprint Of(string? title, string? body, string? source = null, DateTimeOffset? published = null)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        AddWords(words, title, int.MaxValue);
+        var titleWords = new HashSet<string>(StringComparer.Ordinal);
+        AddWords(titleWords, title, int.MaxValue);
+        var words = new HashSet<string>(titleWords, StringComparer.Ordinal);
         AddWords(words, body, BodyWords);
-        return new StoryFingerprint(words);
+        return new StoryFingerprint(words, titleWords, source, published);
     }
 
     /// <summary>This fingerprint without the given words (a source's boilerplate), or itself when none of them occur.</summary>
     public StoryFingerprint Without(IReadOnlySet<string> boilerplate) =>
-        boilerplate.Count == 0 || !words.Overlaps(boilerplate) ? this : new StoryFingerprint(words.Where(w => !boilerplate.Contains(w)).ToHashSet(StringComparer.Ordinal));
+        boilerplate.Count == 0 || !words.Overlaps(boilerplate)
+            ? this
+            : new StoryFingerprint(
+                words.Where(w => !boilerplate.Contains(w)).ToHashSet(StringComparer.Ordinal),
+                titleWords.Where(w => !boilerplate.Contains(w)).ToHashSet(StringComparer.Ordinal),
+                Source,
+                Published);
+
+    public bool Contains(string word) => words.Contains(word);
 
     /// <summary>Jaccard similarity of the two word sets, from 0 (nothing shared) to 1 (same words).</summary>
     public double Similarity(StoryFingerprint other)
@@ -60,12 +78,6 @@ public sealed class StoryFingerprint
         var shared = Shared(other);
         return shared == 0 ? 0 : (double)shared / (words.Count + other.words.Count - shared);
     }
-
-    public bool IsSameStory(StoryFingerprint other) => IsSameStory(Shared(other), words.Count, other.words.Count);
-
-    /// <summary>The same-story rule for two word sets of the given sizes that share <paramref name="shared"/> words.</summary>
-    public static bool IsSameStory(int shared, int count, int otherCount) =>
-        shared >= MinSharedWords && (double)shared / (count + otherCount - shared) >= SameStoryThreshold;
 
     private int Shared(StoryFingerprint other)
     {

@@ -29,7 +29,10 @@ public sealed class ExplainFormatterTests
         var first = lines.Single(l => l.StartsWith("   1 ", StringComparison.Ordinal));
         Assert.Contains("0.250", first, StringComparison.Ordinal);
         Assert.Contains("Heavy-lift rocket completes first full-duration static fire [orbital-ledger #0]", first, StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains("same story: \"Nine-engine heavy-lift rocket", StringComparison.Ordinal) && l.Contains("[launch-wire #0]", StringComparison.Ordinal));
+        var merged = lines.Single(l => l.Contains("same story: \"Nine-engine heavy-lift rocket", StringComparison.Ordinal));
+        Assert.Contains("[launch-wire #0]: text similarity 0.", merged, StringComparison.Ordinal);
+        Assert.Contains("shared: ", merged, StringComparison.Ordinal);
+        Assert.Contains("static", merged, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains("not shown below this line", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("left out: \"Asteroid sample capsule opened in clean room\"", StringComparison.Ordinal) && l.Contains("muted: 'asteroid'", StringComparison.Ordinal));
     }

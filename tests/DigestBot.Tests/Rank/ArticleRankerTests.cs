@@ -168,4 +168,16 @@ public sealed class ArticleRankerTests
         Assert.Equal(["Comet brightens"], Titles(ranking));
         Assert.Contains("sent in an earlier edition", Assert.Single(ranking.Excluded).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Rank_sameHeadlineFromAnotherSourceDaysAfterItWasSent_isLeftOut()
+    {
+        var sent = Make("x", "Record heatwave grips the northern plains", "Temperatures passed 40C in three states on Monday.", "a", hoursOld: 24 * 5);
+        var again = Make("y", "Record heatwave grips the northern plains", "Forecasters warned of crop losses as the heat moved east.", "b");
+
+        var ranking = ranker.Rank("space", [again, Make("z", "Comet brightens")], Policy(), [sent], Now);
+
+        Assert.Equal(["Comet brightens"], Titles(ranking));
+        Assert.Contains("same headline", Assert.Single(ranking.Excluded).Reason, StringComparison.Ordinal);
+    }
 }

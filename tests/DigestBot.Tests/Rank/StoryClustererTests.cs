@@ -47,12 +47,14 @@ public sealed class StoryClustererTests
         }.SelectMany(f => Sample(f.Item1, f.Item2)).ToList();
         Assert.True(articles.Count >= 20);
 
+        var prints = articles.Select(StoryFingerprint.Of).ToList();
+        var matcher = new StoryMatcher(new WordRarity(prints));
         var matches = new List<string>();
         for (var i = 0; i < articles.Count; i++)
         {
             for (var j = i + 1; j < articles.Count; j++)
             {
-                if (StoryFingerprint.Of(articles[i]).IsSameStory(StoryFingerprint.Of(articles[j])))
+                if (matcher.Match(prints[i], prints[j]) is not null)
                 {
                     matches.Add($"{articles[i].Title} | {articles[j].Title}");
                 }
@@ -77,6 +79,49 @@ public sealed class StoryClustererTests
         Assert.Single(story.Duplicates);
     }
 
+    [Fact]
+    public void Rank_sameHeadlineAWeekApartWithLeadsOfTheirOwn_isOneStoryNamingTheMatch()
+    {
+        var wire = Make("x", "Record heatwave grips the northern plains", "Temperatures passed 40C in three states on Monday, the hottest day since records began.", "a", hoursOld: 2);
+        var weekly = Make("y", "Record heatwave grips the northern plains", "Farmers count the cost as a week of extreme heat withers the wheat harvest.", "b", hoursOld: 24 * 7);
+
+        var ranking = ranker.Rank("space", [wire, weekly, Make("z", "Heatwave ends with storms on the southern coast")], Policy(), [], Now);
+
+        var story = Assert.Single(ranking.Stories, s => s.Duplicates.Count > 0);
+        Assert.Equal("x", story.Lead.Id);
+        var merged = Assert.Single(story.Merged);
+        Assert.Equal("y", merged.Article.Id);
+        Assert.Equal(StoryMatchKind.Headline, merged.Match.Kind);
+        Assert.Equal(RankingPolicy.CoverageBonus, story.Signals.Coverage);
+        Assert.Equal(2, ranking.Stories.Count);
+    }
+
+    [Fact]
+    public void Rank_rewordedHeadlineSupportedByTheLead_isMergedAsTextMatch()
+    {
+        var first = Make("x", "Tigris bridge reopens in Mosul after repairs", "Engineers reopened the Tigris bridge linking both halves of Mosul.", "a");
+        var second = Make("y", "Mosul reopens repaired bridge over the Tigris", "The bridge across the Tigris in Mosul carried traffic again after repairs.", "b", hoursOld: 5);
+
+        var story = Assert.Single(ranker.Rank("space", [first, second], Policy(), [], Now).Stories);
+
+        var match = Assert.Single(story.Merged).Match;
+        Assert.Equal(StoryMatchKind.Text, match.Kind);
+        Assert.InRange(match.Score, StoryMatcher.TextThreshold, 1);
+        Assert.Contains("tigris", match.SharedWords);
+    }
+
+    [Fact]
+    public void Rank_rewordedHeadlinesWeeksApart_stayApart()
+    {
+        const string Lead = "Watch the comet webcast live from the observatory tonight at 7 p.m.";
+        var first = Make("x", "Comet stars in observatory webcast tonight", Lead, "a");
+        var second = Make("y", "How to watch the comet live from the observatory tonight", Lead, "b", hoursOld: 24 * 60);
+        var prints = new[] { StoryFingerprint.Of(first), StoryFingerprint.Of(second with { Published = first.Published }) };
+        Assert.NotNull(new StoryMatcher(new WordRarity(prints)).Match(prints[0], prints[1]));
+
+        Assert.Equal(2, ranker.Rank("space", [first, second], Policy(halfLifeHours: 24 * 90), [], Now).Stories.Count);
+    }
+
     [Theory]
     [InlineData(
         "Storm warning issued for the north coast", "Forecasters expect gusts of 70 mph on Thursday.",
@@ -98,9 +143,11 @@ public sealed class StoryClustererTests
     {
         const string Template = "Analysts at the research desk rate the stock {0} with a twelve month price target, according to a note published this morning.";
         var items = new[] { ("NVIDIA", "Buy"), ("Goldman Sachs", "Buy"), ("Gartner", "Outperform"), ("Teva", "Hold") }
-            .Select((c, i) => Make($"r{i}", $"{c.Item1} {c.Item2}", string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, c.Item2), "a", hoursOld: i))
+            .Select((c, i) => Make(
+                $"r{i}", $"{c.Item1} stock rated {c.Item2} by research desk analysts", string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, c.Item2), "a", hoursOld: i))
             .ToList();
-        Assert.True(StoryFingerprint.Of(items[0]).IsSameStory(StoryFingerprint.Of(items[1])));
+        var prints = items.Select(StoryFingerprint.Of).ToList();
+        Assert.NotNull(new StoryMatcher(new WordRarity(prints)).Match(prints[0], prints[1]));
 
         var ranking = ranker.Rank("space", items, Policy(), [], Now);
 
@@ -117,8 +164,8 @@ public sealed class StoryClustererTests
             Make("3", "golf hotel india juliet kilo lima mike november"),
         ];
 
-        var stories = StoryClusterer.Cluster(items, StoryFingerprint.Of);
+        var stories = StoryClusterer.Cluster(items, StoryFingerprint.Of, new StoryMatcher(new WordRarity(items.Select(StoryFingerprint.Of))));
 
-        Assert.Equal([["1", "2"], ["3"]], stories.Select(s => s.Select(a => a.Id).ToArray()).ToArray());
+        Assert.Equal([["1", "2"], ["3"]], stories.Select(s => s.Select(m => m.Item.Id).ToArray()).ToArray());
     }
 }
