@@ -74,9 +74,10 @@ internal static class IngestCommand
             }
 
             Console.WriteLine("     " + string.Join(" · ", details));
-            if (article.ImageUrl is not null)
+            if (article.Image is { } image)
             {
-                Console.WriteLine($"     image: {article.ImageUrl}");
+                var size = image.Width is { } width && image.Height is { } height ? $" ({width}x{height})" : "";
+                Console.WriteLine($"     image: {image.Url}{size}");
             }
 
             if (HtmlContent.ToText(article.Summary ?? article.ContentHtml) is { } text)

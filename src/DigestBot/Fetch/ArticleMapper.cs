@@ -43,7 +43,7 @@ public static class ArticleMapper
                 Published = (entry.Published ?? entry.Updated ?? fetchedAt).ToUniversalTime(),
                 Updated = entry.Updated?.ToUniversalTime(),
                 Categories = entry.Categories,
-                ImageUrl = LinkCanonicalizer.Canonicalize(entry.ImageUrl, linkUri),
+                Image = entry.Image?.IsShowable() == true ? entry.Image : null,
                 FeedPosition = position,
                 SourceName = source.Name ?? HtmlContent.CollapseWhitespace(feed.Title),
                 Rights = feed.Rights,

@@ -1,3 +1,5 @@
+using DigestBot.Model;
+
 namespace DigestBot.Fetch;
 
 /// <summary>One item of a parsed feed. Text fields are as the feed gives them; <see cref="TitleIsHtml"/> says how to read the title.</summary>
@@ -14,7 +16,8 @@ public sealed record ParsedEntry
     public DateTimeOffset? Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
-    public string? ImageUrl { get; init; }
+    /// <summary>The best picture the entry offers (media, image enclosures or JSON Feed image fields), its URL resolved.</summary>
+    public ArticleImage? Image { get; init; }
     public IReadOnlyList<FeedLink> Links { get; init; } = [];
     public IReadOnlyList<FeedLink> Enclosures { get; init; } = [];
 }

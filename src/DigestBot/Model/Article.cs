@@ -14,7 +14,8 @@ public sealed record Article
     public required DateTimeOffset Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<string> Categories { get; init; } = [];
-    public string? ImageUrl { get; init; }
+    /// <summary>The story's picture, when its feed gives one.</summary>
+    public ArticleImage? Image { get; init; }
 
     /// <summary>0 for the first item of the source feed: editors put the lead story first.</summary>
     public int FeedPosition { get; init; }

@@ -18,6 +18,9 @@ internal sealed class ArticleRow
     public long? Updated { get; set; }
     public string? Categories { get; set; }
     public string? ImageUrl { get; set; }
+    public int? ImageWidth { get; set; }
+    public int? ImageHeight { get; set; }
+    public string? ImageDescription { get; set; }
     public int FeedPosition { get; set; }
     public string? SourceName { get; set; }
     public string? Rights { get; set; }
@@ -36,7 +39,10 @@ internal sealed class ArticleRow
         Published = UnixTime.ToMs(a.Published),
         Updated = a.Updated is { } u ? UnixTime.ToMs(u) : null,
         Categories = a.Categories.Count == 0 ? null : string.Join(CategorySeparator, a.Categories),
-        ImageUrl = a.ImageUrl,
+        ImageUrl = a.Image?.Url,
+        ImageWidth = a.Image?.Width,
+        ImageHeight = a.Image?.Height,
+        ImageDescription = a.Image?.Description,
         FeedPosition = a.FeedPosition,
         SourceName = a.SourceName,
         Rights = a.Rights,
@@ -56,7 +62,7 @@ internal sealed class ArticleRow
         Published = UnixTime.FromMs(Published),
         Updated = UnixTime.FromMs(Updated),
         Categories = string.IsNullOrEmpty(Categories) ? [] : Categories.Split(CategorySeparator),
-        ImageUrl = ImageUrl,
+        Image = ImageUrl is null ? null : new ArticleImage(ImageUrl, ImageWidth, ImageHeight, ImageDescription),
         FeedPosition = FeedPosition,
         SourceName = SourceName,
         Rights = Rights,

@@ -9,9 +9,9 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
 {
     private const string Insert = """
         INSERT INTO articles (id, source_id, section_id, link, title, summary, content_html, author, published, updated,
-                              categories, image_url, feed_position, source_name, rights, first_seen)
+                              categories, image_url, image_width, image_height, image_description, feed_position, source_name, rights, first_seen)
         VALUES (@Id, @SourceId, @SectionId, @Link, @Title, @Summary, @ContentHtml, @Author, @Published, @Updated,
-                @Categories, @ImageUrl, @FeedPosition, @SourceName, @Rights, @FirstSeen)
+                @Categories, @ImageUrl, @ImageWidth, @ImageHeight, @ImageDescription, @FeedPosition, @SourceName, @Rights, @FirstSeen)
         ON CONFLICT DO NOTHING
         """;
 
@@ -47,7 +47,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             $"""
             SELECT id AS Id, source_id AS SourceId, section_id AS SectionId, link AS Link, title AS Title, summary AS Summary,
                    content_html AS ContentHtml, author AS Author, published AS Published, updated AS Updated,
-                   categories AS Categories, image_url AS ImageUrl, feed_position AS FeedPosition,
+                   categories AS Categories, image_url AS ImageUrl, image_width AS ImageWidth, image_height AS ImageHeight,
+                   image_description AS ImageDescription, feed_position AS FeedPosition,
                    source_name AS SourceName, rights AS Rights, first_seen AS FirstSeen
             FROM articles
             WHERE first_seen >= @since AND {sectionFilter}

@@ -176,7 +176,7 @@ public sealed class FeedParserTests
 
         Assert.Equal("json11", feed.Format);
         var item = Assert.Single(feed.Entries);
-        Assert.Equal(("https://j.example/a", "Ann", "https://j.example/a.png"), (item.Link, item.Author, item.ImageUrl));
+        Assert.Equal(("https://j.example/a", "Ann", "https://j.example/a.png"), (item.Link, item.Author, item.Image?.Url));
         Assert.Equal(["t1"], item.Categories);
     }
 
@@ -207,7 +207,7 @@ public sealed class FeedParserTests
             </channel></rss>
             """);
 
-        Assert.Equal("https://m.example/p.jpg", feed.Entries[0].ImageUrl);
+        Assert.Equal("https://m.example/p.jpg", feed.Entries[0].Image?.Url);
         Assert.Equal("audio/mpeg", feed.Entries[0].Enclosures[0].Type);
     }
 

@@ -57,7 +57,7 @@ internal static class AtomReader
             Categories = entry.Elements(ns + "category").Select(c => FeedXml.Attr(c, "term") ?? FeedXml.Attr(c, "label") ?? FeedXml.Text(c))
                 .Concat(entry.Elements(Dc + "subject").Select(FeedXml.Text))
                 .OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
-            ImageUrl = MediaImage.Find(entry, enclosures, entryBase),
+            Image = MediaImage.Find(entry, enclosures, entryBase),
             Links = links,
             Enclosures = enclosures,
         };

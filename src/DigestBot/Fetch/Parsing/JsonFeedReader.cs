@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigestBot.Model;
 
 namespace DigestBot.Fetch.Parsing;
 
@@ -102,11 +103,23 @@ internal static class JsonFeedReader
             Categories = item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array
                 ? tags.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
                 : [],
-            ImageUrl = FeedXml.Resolve(String(item, "image") ?? String(item, "banner_image"), itemBase)
-                       ?? attachments.FirstOrDefault(a => a.Type?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ?? false)?.Href,
+            Image = Image(item, itemBase),
             Links = url is null ? attachments : [new FeedLink(url), .. attachments],
             Enclosures = attachments,
         };
+    }
+
+    /// <summary>"image" (the item's main picture), then "banner_image", then attachments with an image MIME type (their title describes them).</summary>
+    private static ArticleImage? Image(JsonElement item, Uri? itemBase)
+    {
+        var attachments = item.TryGetProperty("attachments", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray()
+                .Where(a => a.ValueKind == JsonValueKind.Object && MediaImage.IsImage(null, String(a, "mime_type") ?? "", null))
+                .Select(a => MediaImage.Create(String(a, "url"), null, null, String(a, "title"), itemBase))
+            : [];
+        return MediaImage.Best(attachments
+            .Prepend(MediaImage.Create(String(item, "banner_image"), null, null, null, itemBase))
+            .Prepend(MediaImage.Create(String(item, "image"), null, null, null, itemBase)));
     }
 
     /// <summary>JSON Feed 1.1 "authors" (an array), else 1.0 "author"; a name, else the url.</summary>

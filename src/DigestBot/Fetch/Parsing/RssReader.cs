@@ -73,7 +73,7 @@ internal static class RssReader
                                                     ?? item.Child(Atom10 + "published"))),
             Updated = FeedDate.Parse(FeedXml.Text(item.Child(DcTerms + "modified") ?? item.Child(Atom10 + "updated") ?? item.Child(Dc + "date"))),
             Categories = Categories(item, core),
-            ImageUrl = MediaImage.Find(item, enclosures, itemBase),
+            Image = MediaImage.Find(item, enclosures, itemBase),
             Links = AtomLinks.All(item, documentBase).Concat(enclosures).ToList(),
             Enclosures = enclosures,
         };
