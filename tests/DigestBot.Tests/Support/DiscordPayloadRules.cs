@@ -94,6 +94,13 @@ public static class DiscordPayloadRules
             errors.Add($"{prefix}.url: Not a well formed URL.");
         }
 
+        // Embed pictures must be fetchable by Discord: http(s), or a file attached to the same message.
+        if (embed["thumbnail"] is { } thumbnail
+            && !(Str(thumbnail["url"]) is { } picture && Uri.TryCreate(picture, UriKind.Absolute, out var pictureUri) && pictureUri.Scheme is "http" or "https" or "attachment"))
+        {
+            errors.Add($"{prefix}.thumbnail.url: Scheme must be one of ('http', 'https', 'attachment').");
+        }
+
         if (embed["color"] is JsonValue color && !(long.TryParse(color.ToJsonString().Trim('"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 0xFFFFFF))
         {
             errors.Add($"{prefix}.color: must be an integer from 0 to 16777215");

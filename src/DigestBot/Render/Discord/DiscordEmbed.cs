@@ -25,6 +25,10 @@ public sealed record DiscordEmbed
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DateTimeOffset? Timestamp { get; init; }
 
+    [JsonPropertyName("thumbnail")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DiscordEmbedThumbnail? Thumbnail { get; init; }
+
     [JsonPropertyName("footer")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DiscordEmbedFooter? Footer { get; init; }

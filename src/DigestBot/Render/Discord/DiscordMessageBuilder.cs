@@ -5,8 +5,8 @@ using DigestBot.Options;
 namespace DigestBot.Render.Discord;
 
 /// <summary>
-/// Turns a digest into Discord messages: one embed per section (title linking to the lead story, the section summary and
-/// the top stories as linked bullets, sources in the footer, the edition's time), packed into as few messages as the
+/// Turns a digest into Discord messages: one embed per section (title linking to the lead story, the lead story's picture
+/// as thumbnail, the section summary and the top stories as linked bullets, sources in the footer, the edition's time), packed into as few messages as the
 /// limits allow. Feed text is escaped; mentions are allowed only for the destination's configured role.
 /// </summary>
 public sealed class DiscordMessageBuilder
@@ -88,7 +88,10 @@ public sealed class DiscordMessageBuilder
             lines,
             DiscordText.Truncate("Sources: " + string.Join(", ", sources), DiscordLimits.Footer),
             color,
-            digest.ScheduledFor);
+            digest.ScheduledFor)
+        {
+            ThumbnailUrl = section.Items[0].Article.Image is { } image && image.IsShowable() ? new Uri(image.Url).AbsoluteUri : null,
+        };
     }
 
     private static string Header(Digest digest, DiscordDestinationOptions destination)

@@ -37,6 +37,7 @@ public static class DiscordPacker
                     Url = first ? section.Url : null,
                     Description = description.Length == 0 ? null : description,
                     Color = section.Color,
+                    Thumbnail = first && section.ThumbnailUrl is { } thumbnail ? new DiscordEmbedThumbnail(thumbnail) : null,
                     Footer = last && section.Footer is { Length: > 0 } footer ? new DiscordEmbedFooter(footer) : null,
                     Timestamp = last ? section.Timestamp : null,
                 };

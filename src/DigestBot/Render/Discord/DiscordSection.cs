@@ -8,5 +8,8 @@ namespace DigestBot.Render.Discord;
 public sealed record DiscordSection(string Title, string? Url, IReadOnlyList<string> Lines, string? Footer, int? Color, DateTimeOffset? Timestamp)
 {
     /// <summary>The description as one string (used when nothing forces a split).</summary>
+    /// <summary>The lead story's picture, shown on the section's first embed.</summary>
+    public string? ThumbnailUrl { get; init; }
+
     public int DescriptionLength => Lines.Count == 0 ? 0 : Lines.Sum(l => l.Length) + Lines.Count - 1;
 }
