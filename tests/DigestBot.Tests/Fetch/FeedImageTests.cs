@@ -82,12 +82,13 @@ public sealed class FeedImageTests
     }
 
     [Fact]
-    public void Parse_atomEnclosureLinkWithImageType_isTheImage()
+    public void Parse_atomEnclosureLinksWithImageType_firstShowableIsTheImage()
     {
         var feed = Parse("""
             <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://atom.example.org/"/>
               <entry><id>1</id><title>One</title><link href="https://atom.example.org/1"/>
                 <link rel="enclosure" type="audio/mpeg" href="https://atom.example.org/1.mp3"/>
+                <link rel="enclosure" type="image/gif" href="javascript:alert(1)"/>
                 <link rel="enclosure" type="image/jpeg" href="https://images.example.org/1.jpg" length="40000"/></entry>
             </feed>
             """);
