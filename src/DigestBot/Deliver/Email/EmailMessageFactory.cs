@@ -26,13 +26,13 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     /// </remarks>
     internal MimeMessage Create(Digest digest, Subscriber subscriber, EncodedVariant variant)
     {
-        var name = SubjectLine.Clean(subscriber.Name ?? "");
+        var name = HeaderText.Clean(subscriber.Name);
         var unsubscribe = UnsubscribeUrl(subscriber.Email);
         var message = new MimeMessage([.. variant.SharedHeaders.Select(h => h.Clone()), variant.Body(name, unsubscribe, PreferencesUrl(subscriber.Email))])
         {
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
         };
-        message.To.Add(new MailboxAddress(name, subscriber.Email));
+        MessageHeaders.SetMailbox(message, HeaderId.To, name, subscriber.Email);
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribe));
         return message;
     }
@@ -53,7 +53,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     private MimeMessage WithListHeaders(Digest digest, string unsubscribeUrl, MimeMessage message)
     {
         message.Date = digest.GeneratedAt;
-        message.Headers.Add("List-Id", $"{SubjectLine.Clean(digest.Title).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal)} <{ListIdLabel(digest.DigestId)}.{Domain}>");
+        MessageHeaders.AddPhrase(message, "List-Id", digest.Title.Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal), $"<{ListIdLabel(digest.DigestId)}.{Domain}>");
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribeUrl));
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Headers.Add("Precedence", "bulk");
@@ -62,7 +62,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
 
     /// <summary>The personalised email for one subscriber from a variant rendered with <see cref="Personalization"/> markers.</summary>
     public RenderedEmail Personalize(RenderedEmail variant, Subscriber subscriber) =>
-        Personalization.Apply(variant, SubjectLine.Clean(subscriber.Name ?? ""), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email));
+        Personalization.Apply(variant, HeaderText.Clean(subscriber.Name), UnsubscribeUrl(subscriber.Email), PreferencesUrl(subscriber.Email));
 
     public MimeMessage CreateConfirmation(Subscriber subscriber, RenderedEmail rendered) => NewMessage(subscriber, rendered.Subject, Body(rendered));
 
@@ -94,13 +94,13 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         var email = options.Value;
         var message = new MimeMessage
         {
-            Subject = SubjectLine.Clean(subject),
             Date = DateTimeOffset.UtcNow,
             MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
+            Body = body,
         };
-        message.From.Add(new MailboxAddress(SubjectLine.Clean(email.FromName), email.From));
-        message.To.Add(new MailboxAddress(SubjectLine.Clean(subscriber.Name ?? ""), subscriber.Email));
-        message.Body = body;
+        MessageHeaders.SetSubject(message, subject);
+        MessageHeaders.SetMailbox(message, HeaderId.From, email.FromName, email.From);
+        MessageHeaders.SetMailbox(message, HeaderId.To, subscriber.Name, subscriber.Email);
         return message;
     }
 

@@ -72,7 +72,7 @@ public sealed class EmailRenderer
     {
         var body = await html.CompileRenderAsync(ConfirmHtmlTemplate, model);
         var plain = await text.CompileRenderAsync(ConfirmTextTemplate, model);
-        return ForSending(new RenderedEmail(SubjectLine.Clean($"Confirm your subscription to {model.Title}"), body, plain));
+        return ForSending(new RenderedEmail(HeaderText.Clean($"Confirm your subscription to {model.Title}"), body, plain));
     }
 
     /// <summary>An HTML template rendered as a web page: checked by <see cref="EmailHtmlGuard"/>, CSS left in its style block.</summary>

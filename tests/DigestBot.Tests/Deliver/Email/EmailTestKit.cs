@@ -31,13 +31,14 @@ internal static class EmailTestKit
         Published = Slot.AddHours(-2), Summary = summary,
     }, summary, 1.0);
 
-    public static async Task<TestApp> StartAppAsync(int smtpPort = 25)
+    public static async Task<TestApp> StartAppAsync(int smtpPort = 25, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
     {
         var app = TestApp.Create(c =>
         {
             c["Sections"]!["energy"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = "Energy News", ["TopN"] = 3 };
             c["Digests"]!["daily"]!["Sections"] = new System.Text.Json.Nodes.JsonArray("space", "energy");
             c["Smtp"]!["Port"] = smtpPort;
+            edit?.Invoke(c);
         });
         return await app.StartAsync();
     }
