@@ -6,8 +6,10 @@ namespace DigestBot.Render.Discord;
 
 /// <summary>
 /// Turns a digest into Discord messages: one embed per section (title linking to the lead story, the lead story's picture
-/// as thumbnail, the section summary and the top stories as linked bullets, sources in the footer, the edition's time), packed into as few messages as the
-/// limits allow. Feed text is escaped; mentions are allowed only for the destination's configured role.
+/// as thumbnail, the section summary and the top stories as linked bullets, sources in the footer, the edition's time),
+/// packed into as few messages as the limits allow. Feed and digest text is escaped where Discord renders markdown and
+/// broken up with zero-width spaces where it shows text as typed (footer, thread name); mentions are allowed only for
+/// the destination's configured role.
 /// </summary>
 public sealed class DiscordMessageBuilder
 {
@@ -86,7 +88,7 @@ public sealed class DiscordMessageBuilder
             DiscordText.Truncate(DiscordText.Escape(section.Title), DiscordLimits.Title),
             DiscordText.LinkTarget(section.Items[0].Article.Link, 2048),
             lines,
-            DiscordText.Truncate("Sources: " + string.Join(", ", sources), DiscordLimits.Footer),
+            DiscordText.Truncate("Sources: " + string.Join(", ", sources.Select(DiscordText.Plain)), DiscordLimits.Footer),
             color,
             digest.ScheduledFor)
         {
@@ -114,7 +116,7 @@ public sealed class DiscordMessageBuilder
         var name = destination.ThreadName
             .Replace("{title}", digest.Title, StringComparison.OrdinalIgnoreCase)
             .Replace("{date}", digest.ScheduledFor.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
-        return DiscordText.Truncate(name.Trim(), DiscordLimits.ThreadName);
+        return DiscordText.Truncate(DiscordText.Plain(name).Trim(), DiscordLimits.ThreadName);
     }
 
     private static int? ParseColor(string? color) =>

@@ -2,12 +2,16 @@ using System.Text;
 
 namespace DigestBot.Render.Discord;
 
-/// <summary>Text rules for Discord: markdown escaping, word-boundary truncation, and link targets that cannot break markdown.</summary>
+/// <summary>Text rules for Discord: markdown escaping, plain text without mentions, word-boundary truncation, and link targets that cannot break markdown.</summary>
 public static class DiscordText
 {
     public const string Ellipsis = "…";
 
-    /// <summary>Escapes Discord markdown (and mention syntax) so feed text cannot format, break links or look like a ping.</summary>
+    /// <summary>Zero-width space: invisible, and no mention or markdown delimiter spans it.</summary>
+    private const char Breaker = '\u200B';
+
+    /// <summary>Escapes Discord markdown (and mention syntax) so feed text cannot format, break links or look like a ping.
+    /// For text Discord renders as markdown: message content, embed titles, descriptions and field values.</summary>
     public static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
@@ -19,11 +23,33 @@ public static class DiscordText
             }
 
             // Line breaks in a title would end the bullet early.
-            builder.Append(c is '\r' or '\n' or '\t' ? ' ' : c);
+            builder.Append(IsBreak(c) ? ' ' : c);
         }
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// For text Discord shows as typed (embed footers and author names, thread names), where a backslash would show: a
+    /// zero-width space after each mention or markdown delimiter, so no <c>@everyone</c>, <c>&lt;@id&gt;</c>,
+    /// <c>**</c>, <c>||</c>, code fence or <c>](</c> remains should a client or Discord ever read it as markdown.
+    /// </summary>
+    public static string Plain(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(IsBreak(c) ? ' ' : c);
+            if (c is '@' or '<' or '*' or '_' or '~' or '|' or '`' or ']')
+            {
+                builder.Append(Breaker);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsBreak(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     /// <summary>
     /// Shortens <paramref name="text"/> to at most <paramref name="limit"/> characters, cutting at the last word boundary and

@@ -48,6 +48,14 @@ public sealed class DiscordTextTests
         Assert.Equal(@"\@everyone \*\*big\*\* \<\@&123\> \[x\]\(y\) \`c\` next", escaped);
     }
 
+    [Fact]
+    public void Plain_mentionsAndMarkdown_brokenByInvisibleSpacesWithoutBackslashes()
+    {
+        var plain = DiscordText.Plain("@everyone <@&123> **big** ||s|| [x](y)\u2028next");
+
+        Assert.Equal("@\u200Beveryone <\u200B@\u200B&123> *\u200B*\u200Bbig*\u200B*\u200B |\u200B|\u200Bs|\u200B|\u200B [x]\u200B(y) next", plain);
+    }
+
     [Theory]
     [InlineData("https://example.org/a_(b)", "https://example.org/a_%28b%29")]
     [InlineData("http://example.org/x y", "http://example.org/x%20y")]
