@@ -23,19 +23,20 @@ public static class HeaderInspection
         {
             if (!SinkFields.Contains(header.Field))
             {
-                Check(problems, header.Field + " (MimeKit value)", header.Value);
-                Check(problems, header.Field + " (lenient decode)", LenientRfc2047.DecodeRaw(header.RawValue));
+                Check(problems, header.Field + " (MimeKit value)", header.Value, FoldingTabs(header));
+                Check(problems, header.Field + " (lenient decode)", LenientRfc2047.DecodeRaw(header.RawValue), FoldingTabs(header));
             }
         }
 
-        foreach (var (field, list) in new[] { ("From", message.From), ("To", message.To), ("Cc", message.Cc), ("Reply-To", message.ReplyTo) })
+        foreach (var (id, list) in new[] { (HeaderId.From, message.From), (HeaderId.To, message.To), (HeaderId.Cc, message.Cc), (HeaderId.ReplyTo, message.ReplyTo) })
         {
+            var foldingTabs = message.Headers.Where(h => h.Id == id).Sum(FoldingTabs);
             foreach (var address in list)
             {
-                Check(problems, field + " (display name)", address.Name ?? "");
+                Check(problems, id + " (display name)", address.Name ?? "", foldingTabs);
                 if (address is MailboxAddress mailbox)
                 {
-                    Check(problems, field + " (address)", mailbox.Address);
+                    Check(problems, id + " (address)", mailbox.Address, 0);
                 }
             }
         }
@@ -60,9 +61,16 @@ public static class HeaderInspection
     public static string Visible(string text) =>
         string.Concat(text.Select(c => IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString(CultureInfo.InvariantCulture)));
 
-    private static void Check(List<string> problems, string where, string value)
+    /// <summary>
+    /// A tab is whitespace the writer may fold a long header with (MimeKit folds address lists with CRLF TAB), and
+    /// unfolding keeps it (RFC 5322, 2.2.3): tabs up to the number of such folds are the writer's, any more came from the text.
+    /// </summary>
+    private static int FoldingTabs(Header header) =>
+        System.Text.Encoding.Latin1.GetString(header.RawValue).Split("\n\t").Length - 1;
+
+    private static void Check(List<string> problems, string where, string value, int foldingTabs)
     {
-        if (value.Any(IsControl))
+        if (value.Any(c => IsControl(c) && c != '\t') || value.Count(c => c == '\t') > foldingTabs)
         {
             problems.Add($"{where}: {Visible(value)}");
         }

@@ -61,6 +61,25 @@ public sealed class EmailMessageFactoryTests : IAsyncLifetime
         Assert.Equal(HostileText.QuotedPrintableCrLf, Assert.IsType<MailboxAddress>(Assert.Single(produced[0].To)).Name);
     }
 
+    [Fact]
+    public void Create_randomTextMadeOfEncodedWordPieces_noHeaderDecodesToControlCharactersOrExtraHeaders()
+    {
+        string[] pieces = ["=?", "utf-8", "iso-8859-1", "?q?", "?B?", "=0D", "=0A", "=00", "=C2=85", "DQo=", "?=", " ", "\"", "\\", "é", "\r\n", "_", "<", "x"];
+        var random = new Random(11);
+        string Text() => string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+        var messages = app.Get<EmailMessageFactory>();
+        var failures = new List<string>();
+        for (var run = 0; run < 300; run++)
+        {
+            var digest = Digest($"daily@r{run}", Text());
+            var reader = new Subscriber("r@example.org", Text(), [], [], SubscriberStatus.Active);
+            var message = RoundTrip(messages.Create(digest, reader, new RenderedEmail(Text(), "<p>x</p>", "x")));
+            failures.AddRange(HeaderInspection.Problems(message, DigestFields).Select(p => $"{HeaderInspection.Visible(digest.Title)} / {HeaderInspection.Visible(reader.Name!)}: {p}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(6)));
+    }
+
     private static MimeMessage RoundTrip(MimeMessage message)
     {
         using var written = new MemoryStream();
