@@ -51,9 +51,7 @@ internal static class MessageHeaders
         var clean = HeaderText.Clean(phrase);
         if (HeaderText.LooksEncoded(clean))
         {
-            var header = new Header(field, "");
-            header.SetRawValue(Encoding.ASCII.GetBytes($" {EncodedWords(clean)}\r\n {rest}\r\n"));
-            message.Headers.Add(header);
+            message.Headers.Add(WithRawValue(new Header(field, ""), $"{EncodedWords(clean)}\r\n {rest}"));
         }
         else
         {
@@ -61,9 +59,10 @@ internal static class MessageHeaders
         }
     }
 
-    private static Header Raw(HeaderId id, string value)
+    private static Header Raw(HeaderId id, string value) => WithRawValue(new Header(id, ""), value);
+
+    private static Header WithRawValue(Header header, string value)
     {
-        var header = new Header(id, "");
         header.SetRawValue(Encoding.UTF8.GetBytes($" {value}\r\n"));
         return header;
     }
