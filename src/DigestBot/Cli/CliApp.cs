@@ -22,5 +22,9 @@ public static class CliApp
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args) => Create().Parse(args).InvokeAsync();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var signals = TerminationSignals.Register();
+        return await Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+    }
 }

@@ -65,6 +65,31 @@ public sealed class WorkerProcess : IAsyncDisposable
         return await WaitForExitAsync(timeout);
     }
 
+    /// <summary>Sends the signals (e.g. "TERM", "INT") one right after the other, as an impatient supervisor does.</summary>
+    public async Task SignalAsync(params string[] signals)
+    {
+        foreach (var signal in signals)
+        {
+            using var kill = Process.Start("kill", $"-{signal} {process.Id}")!;
+            await kill.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Waits until the output has a line containing <paramref name="text"/>; fails with the output if the process exits first or time runs out.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No \"{text}\" in DigestBot's output (exited: {process.HasExited}). Output:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
