@@ -1,6 +1,8 @@
 using DigestBot.Hosting;
+using DigestBot.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
 
@@ -15,17 +17,34 @@ internal static class CommandHost
         return app;
     }
 
-    /// <summary>Runs a verb body, turning configuration errors into a clear message and exit code 2.</summary>
-    public static async Task<int> RunAsync(Func<WebApplication, Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a verb body, turning a user's mistake into one message and its exit code (see <see cref="CliErrors"/>), and a
+    /// stop request (SIGINT, SIGTERM) into <paramref name="stoppedExitCode"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(Func<WebApplication, Task<int>> body, CancellationToken cancellationToken, int stoppedExitCode = ExitCodes.Stopped)
     {
         try
         {
             await using var app = await StartAsync(cancellationToken);
             return await body(app);
         }
-        catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await ConfigurationErrors.ReportAsync(failures);
+            await Console.Error.WriteLineAsync("Stopped before finishing.");
+            return stoppedExitCode;
         }
+        catch (Exception ex) when (CliErrors.Describe(ex) is not null)
+        {
+            return await CliErrors.ReportAsync(ex, Console.Error);
+        }
+    }
+
+    /// <summary>The digest's options; an unknown id stops the verb with exit code 2 and the list of configured digests.</summary>
+    public static DigestOptions RequireDigest(WebApplication app, string digestId)
+    {
+        var digests = app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue.Digests;
+        return digests.TryGetValue(digestId, out var digest)
+            ? digest
+            : throw new UnknownNameException($"Unknown digest '{digestId}'. Configured digests: {string.Join(", ", digests.Keys.Order(StringComparer.Ordinal))}.");
     }
 }

@@ -19,13 +19,8 @@ internal static class ExplainCommand
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
             var digestId = parse.GetRequiredValue(digest);
+            CommandHost.RequireDigest(app, digestId);
             var catalog = app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue;
-            if (!catalog.Digests.ContainsKey(digestId))
-            {
-                await Console.Error.WriteLineAsync($"Unknown digest '{digestId}'. Configured digests: {string.Join(", ", catalog.Digests.Keys)}.");
-                return 2;
-            }
-
             var ranking = await app.Services.GetRequiredService<DigestBuilder>()
                 .RankAsync(digestId, $"{digestId}@explain", parse.GetValue(at), cancellationToken);
             Console.Write(ExplainFormatter.Format(ranking, catalog));

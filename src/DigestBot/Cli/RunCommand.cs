@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DigestBot.Hosting;
+using DigestBot.Render.Email;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigestBot.Cli;
 
@@ -13,12 +15,21 @@ internal static class RunCommand
         {
             try
             {
-                await DigestBotHost.Build([], HostMode.Worker).RunAsync(cancellationToken);
-                return 0;
+                await using var app = DigestBotHost.Build([], HostMode.Worker);
+                // Checked before the host starts: a failure inside start-up is logged by the host with its stack trace.
+                ConfigurationErrors.ValidateAll(app.Services);
+                await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
+                await app.RunAsync(cancellationToken);
+                return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return await ConfigurationErrors.ReportAsync(failures);
+                // Stopped while starting: nothing was running yet, so this is as clean as a stop gets.
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (CliErrors.Describe(ex) is not null)
+            {
+                return await CliErrors.ReportAsync(ex, Console.Error);
             }
         });
         return command;

@@ -25,15 +25,4 @@ public static class ConfigurationErrors
             throw new OptionsValidationException("DigestBot", typeof(object), failures);
         }
     }
-
-    public static async Task<int> ReportAsync(IReadOnlyList<string> failures)
-    {
-        await Console.Error.WriteLineAsync("Configuration is invalid (appsettings.json or environment):");
-        foreach (var failure in failures)
-        {
-            await Console.Error.WriteLineAsync("  " + failure);
-        }
-
-        return 2;
-    }
 }

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Hosting;
 
@@ -23,17 +24,14 @@ public static class DigestBotHost
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         // The host's own file watching stays off (see SettingsFilePolling, which polls the settings files instead).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = [$"--{SettingsFilePolling.HostReloadKey}=false", .. args],
-            ContentRootPath = contentRoot ?? ContentRoot(),
-        });
+        var builder = CreateBuilder(args, contentRoot ?? ContentRoot());
         var polling = SettingsFilePolling.Apply(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(_ => polling);
         builder.AddDigestBot(mode);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.Services.GetRequiredService<SettingsFilePolling>(); // from now on the host owns (and disposes) it
+        // From now on the host owns (and disposes) it.
+        app.Services.GetRequiredService<SettingsFilePolling>().ReportTo(app.Services.GetRequiredService<ILogger<SettingsFilePolling>>());
         if (mode == HostMode.Worker)
         {
             app.MapDigestBotEndpoints();
@@ -53,6 +51,22 @@ public static class DigestBotHost
         builder.AddWeb(mode);
         builder.AddTelemetry();
         return builder;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args, string contentRoot)
+    {
+        try
+        {
+            return WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                Args = [$"--{SettingsFilePolling.HostReloadKey}=false", .. args],
+                ContentRootPath = contentRoot,
+            });
+        }
+        catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
+        {
+            throw unreadable;
+        }
     }
 
     /// <summary>The folder holding appsettings.json: the working directory when it has one, else the application's folder.</summary>

@@ -11,7 +11,7 @@ namespace DigestBot.Options;
 /// The stock monitor instead drops its cached value, so every later read would throw until the file is fixed.
 /// Start-up is unchanged: the first read of an invalid configuration still throws, so the host refuses to start.
 /// </summary>
-internal sealed partial class LastGoodOptionsMonitor<T> : IOptionsMonitor<T>, IDisposable
+internal sealed class LastGoodOptionsMonitor<T> : IOptionsMonitor<T>, IDisposable
     where T : class
 {
     private readonly IOptionsFactory<T> factory;
@@ -57,18 +57,18 @@ internal sealed partial class LastGoodOptionsMonitor<T> : IOptionsMonitor<T>, ID
         }
         catch (OptionsValidationException ex)
         {
-            LogRejected(logger, typeof(T).Name, string.Join(" | ", ex.Failures));
+            ConfigurationChangeLog.Rejected(logger, typeof(T).Name, string.Join(" | ", ex.Failures));
             return;
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
             // A value that does not even bind (e.g. text where a number belongs).
-            LogRejected(logger, typeof(T).Name, ex.Message);
+            ConfigurationChangeLog.Rejected(logger, typeof(T).Name, ex.Message);
             return;
         }
 
         current[name] = fresh;
-        LogApplied(logger, typeof(T).Name);
+        ConfigurationChangeLog.Applied(logger, typeof(T).Name);
         Changed?.Invoke(fresh, name);
     }
 
@@ -76,10 +76,4 @@ internal sealed partial class LastGoodOptionsMonitor<T> : IOptionsMonitor<T>, ID
     {
         public void Dispose() => dispose();
     }
-
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Configuration change rejected ({Options}); the previous settings stay in force. Fix: {Failures}")]
-    private static partial void LogRejected(ILogger logger, string options, string failures);
-
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Configuration change applied ({Options})")]
-    private static partial void LogApplied(ILogger logger, string options);
 }

@@ -29,6 +29,7 @@ public sealed class EmailRenderer
     public EmailRenderer(IOptions<EmailOptions> options, IHostEnvironment environment)
     {
         var root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
+        TemplateFolder.Check(root, [HtmlTemplate, TextTemplate, ConfirmHtmlTemplate, ConfirmTextTemplate]);
         (html, text) = Engines.GetOrAdd(root, r => (
             new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().Build(),
             new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().DisableEncoding().Build()));
