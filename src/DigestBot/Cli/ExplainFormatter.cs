@@ -22,7 +22,7 @@ internal static class ExplainFormatter
             var options = catalog.Sections[section.SectionId];
             text.AppendLine();
             text.AppendLine(Invariant(
-                $"[{section.SectionId}] {options.Title}: {section.Stories.Count} stories, top {section.TopN} shown (half-life {options.HalfLife})"));
+                $"[{section.SectionId}] {options.Title}: {Plural.Of(section.Stories.Count, "story", "stories")}, top {section.TopN} shown (half-life {options.HalfLife})"));
             if (section.Stories.Count > 0)
             {
                 text.AppendLine("   #   score  recency position coverage   source keywords    age  story");

@@ -7,6 +7,9 @@ namespace DigestBot.Cli;
 
 internal static class SendNowCommand
 {
+    /// <summary>The edition is not finished (stopped, or another node holds it); running the same slot again resumes it.</summary>
+    private const int Unfinished = 3;
+
     public static Command Create()
     {
         var digest = new Argument<string>("digest") { Description = "Id of the digest under Digests in appsettings.json." };
@@ -17,8 +20,9 @@ internal static class SendNowCommand
         var command = new Command("send-now", "Run one digest immediately: fetch, rank, and send by email and Discord.") { digest, slot };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
-            var clock = app.Services.GetRequiredService<TimeProvider>();
-            var (digestId, slotTime) = (parse.GetRequiredValue(digest), parse.GetValue(slot) ?? clock.GetUtcNow());
+            var digestId = parse.GetRequiredValue(digest);
+            CommandHost.RequireDigest(app, digestId);
+            var slotTime = parse.GetValue(slot) ?? app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var progress = new SendProgress(app.Services.GetRequiredService<EditionContentStore>(), EditionStore.EditionIdFor(digestId, slotTime), Console.Error, TimeSpan.FromSeconds(2));
             EditionOutcome outcome;
             await using (progress.Start())
@@ -26,14 +30,13 @@ internal static class SendNowCommand
                 outcome = await app.Services.GetRequiredService<DigestPipeline>().RunAsync(digestId, slotTime, cancellationToken);
             }
 
-            Console.WriteLine($"Edition {outcome.EditionId}: {outcome.Status}, {outcome.Digest?.ArticleCount ?? 0} articles");
-            foreach (var delivery in outcome.Deliveries)
+            foreach (var line in SendNowSummary.Lines(outcome))
             {
-                Console.WriteLine($"  {delivery.Channel}: {delivery.Sent} sent, {delivery.Failed} failed, {delivery.Skipped} skipped");
+                Console.WriteLine(line);
             }
 
-            return outcome.Status is "interrupted" or "in-progress" ? 3 : outcome.Deliveries.Any(d => d.Failed > 0) ? 1 : 0;
-        }, cancellationToken));
+            return outcome.Status is "interrupted" or "in-progress" ? Unfinished : outcome.Deliveries.Any(d => d.Failed > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+        }, cancellationToken, stoppedExitCode: Unfinished));
         return command;
     }
 }

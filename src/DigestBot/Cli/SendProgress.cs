@@ -40,7 +40,7 @@ internal sealed class SendProgress(EditionContentStore contents, string editionI
                 if (totals != last)
                 {
                     last = totals;
-                    await output.WriteLineAsync($"  {editionId}: {totals.EmailsSent} emails sent, {totals.EmailsFailed} failed, {totals.DiscordPosts} Discord posts so far");
+                    await output.WriteLineAsync($"  {editionId}: {Plural.Of(totals.EmailsSent, "email")} sent, {totals.EmailsFailed} failed, {Plural.Of(totals.DiscordPosts, "Discord post")} so far");
                 }
             }
         }

@@ -4,16 +4,14 @@ using DigestBot.Options;
 using DigestBot.Render.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RazorLight;
-using RazorLight.Compilation;
 
 namespace DigestBot.Cli;
 
 /// <summary>Checks appsettings.json (every section, as start-up would) and compiles the templates, without touching the database.</summary>
 internal static class ValidateCommand
 {
-    public const int ConfigurationInvalid = 2;
-    public const int TemplatesInvalid = 3;
+    public const int ConfigurationInvalid = ExitCodes.Configuration;
+    public const int TemplatesInvalid = ExitCodes.Templates;
 
     public static Command Create()
     {
@@ -36,7 +34,7 @@ internal static class ValidateCommand
             await using var app = DigestBotHost.Build([], HostMode.Command, contentRoot: settings?.DirectoryName);
             ConfigurationErrors.ValidateAll(app.Services);
             var catalog = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
-            await output.WriteLineAsync($"Configuration is valid: {catalog.Digests.Count} digests, {catalog.Sections.Count} sections, {catalog.Sources.Count} sources.");
+            await output.WriteLineAsync($"Configuration is valid: {Plural.Of(catalog.Digests.Count, "digest")}, {Plural.Of(catalog.Sections.Count, "section")}, {Plural.Of(catalog.Sources.Count, "source")}.");
             foreach (var warning in Warnings(catalog, app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, app.Environment.ContentRootPath))
             {
                 await output.WriteLineAsync("  warning: " + warning);
@@ -47,25 +45,9 @@ internal static class ValidateCommand
             await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}.");
             return 0;
         }
-        catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
+        catch (Exception ex) when (CliErrors.Describe(ex) is not null)
         {
-            await error.WriteLineAsync("Configuration is invalid (appsettings.json or environment):");
-            foreach (var failure in failures)
-            {
-                await error.WriteLineAsync("  " + failure);
-            }
-
-            return ConfigurationInvalid;
-        }
-        catch (RazorLightException ex)
-        {
-            await error.WriteLineAsync("Templates do not compile: " + ex.Message);
-            foreach (var line in (ex as TemplateCompilationException)?.CompilationErrors ?? [])
-            {
-                await error.WriteLineAsync("  " + line);
-            }
-
-            return TemplatesInvalid;
+            return await CliErrors.ReportAsync(ex, error);
         }
     }
 

@@ -123,7 +123,8 @@ public sealed partial class DigestPipeline(
 
         var before = claim.HasContent ? await contents.TotalsAsync(claim.EditionId, stop) : EditionTotals.None;
         var started = clock.GetTimestamp();
-        var emailDone = options.Email && await fanOut.RunToEndAsync(digest, stop, CancellationToken.None);
+        var thisRun = new DeliveryCount();
+        var emailDone = options.Email && await fanOut.RunToEndAsync(digest, thisRun, stop, CancellationToken.None);
         if (options.Email)
         {
             metrics.SendTook(digest.DigestId, "email", clock.GetElapsedTime(started));
@@ -132,7 +133,7 @@ public sealed partial class DigestPipeline(
         if (options.Email && !emailDone)
         {
             LogInterrupted(logger, claim.EditionId);
-            return new EditionOutcome(claim.EditionId, "interrupted", digest, []);
+            return new EditionOutcome(claim.EditionId, "interrupted", digest, [thisRun.ToResult("email")]);
         }
 
         var results = new List<DeliveryResult>();
@@ -150,7 +151,7 @@ public sealed partial class DigestPipeline(
         var totals = await contents.TotalsAsync(claim.EditionId, CancellationToken.None);
         if (options.Email)
         {
-            results.Insert(0, new DeliveryResult("email", totals.EmailsSent, totals.EmailsFailed, 0));
+            results.Insert(0, thisRun.ToResult("email"));
         }
 
         var status = totals.EmailsFailed == 0 && discordFailed == 0 ? EditionStatus.Sent : EditionStatus.Partial;
@@ -159,7 +160,7 @@ public sealed partial class DigestPipeline(
         metrics.EmailsDelivered(digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
         metrics.EditionFinished(digest.DigestId, status);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
-        return new EditionOutcome(claim.EditionId, status, digest, results);
+        return new EditionOutcome(claim.EditionId, status, digest, results) { Totals = totals };
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Edition {EditionId} was already sent; nothing to do")]
@@ -185,4 +186,9 @@ public sealed partial class DigestPipeline(
     private static partial void LogInterrupted(ILogger logger, string editionId);
 }
 
-public sealed record EditionOutcome(string EditionId, string Status, Digest? Digest, IReadOnlyList<DeliveryResult> Deliveries);
+/// <param name="Deliveries">What this run did on each channel (its email batches' log lines add up to the email figures).</param>
+public sealed record EditionOutcome(string EditionId, string Status, Digest? Digest, IReadOnlyList<DeliveryResult> Deliveries)
+{
+    /// <summary>The whole edition's counts from the ledgers (earlier runs and other nodes included), when it finished.</summary>
+    public EditionTotals? Totals { get; init; }
+}

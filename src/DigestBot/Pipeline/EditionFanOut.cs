@@ -27,12 +27,15 @@ public sealed partial class EditionFanOut(
 
     private readonly BatchSlots slots = new();
 
-    /// <summary>Works batches until every batch of the edition is done (true), or <paramref name="stop"/> fires (false).</summary>
-    public async Task<bool> RunToEndAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Works batches until every batch of the edition is done (true), or <paramref name="stop"/> fires (false), adding
+    /// what this node's batches did to <paramref name="count"/>.
+    /// </summary>
+    public async Task<bool> RunToEndAsync(Digest digest, DeliveryCount count, CancellationToken stop, CancellationToken cancellationToken = default)
     {
         while (true)
         {
-            await HelpAsync(digest, stop, cancellationToken);
+            await HelpAsync(digest, count, stop, cancellationToken);
             if (stop.IsCancellationRequested)
             {
                 return false;
@@ -56,15 +59,18 @@ public sealed partial class EditionFanOut(
     }
 
     /// <summary>Works the batches of the edition that are free now, up to <c>FanOut:ParallelBatches</c> at a time (shared with other editions).</summary>
-    public async Task HelpAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default)
+    public Task HelpAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken = default) =>
+        HelpAsync(digest, new DeliveryCount(), stop, cancellationToken);
+
+    private async Task HelpAsync(Digest digest, DeliveryCount count, CancellationToken stop, CancellationToken cancellationToken)
     {
         using var hard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var graceful = stop.Register(() => hard.CancelAfter(StopGrace));
-        var workers = Enumerable.Range(0, options.CurrentValue.ParallelBatches).Select(_ => WorkAsync(digest, stop, hard.Token));
+        var workers = Enumerable.Range(0, options.CurrentValue.ParallelBatches).Select(_ => WorkAsync(digest, count, stop, hard.Token));
         await Task.WhenAll(workers);
     }
 
-    private async Task WorkAsync(Digest digest, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task WorkAsync(Digest digest, DeliveryCount count, CancellationToken stop, CancellationToken cancellationToken)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -87,7 +93,7 @@ public sealed partial class EditionFanOut(
                     return;
                 }
 
-                delivered = await RunBatchAsync(digest, batch, settings, stop, cancellationToken);
+                delivered = await RunBatchAsync(digest, batch, settings, count, stop, cancellationToken);
             }
             finally
             {
@@ -109,7 +115,7 @@ public sealed partial class EditionFanOut(
     }
 
     /// <summary>False when the batch could not be finished because of a delivery error (it is handed back for a retry).</summary>
-    private async Task<bool> RunBatchAsync(Digest digest, EmailBatch batch, FanOutOptions settings, CancellationToken stop, CancellationToken cancellationToken)
+    private async Task<bool> RunBatchAsync(Digest digest, EmailBatch batch, FanOutOptions settings, DeliveryCount count, CancellationToken stop, CancellationToken cancellationToken)
     {
         var interrupted = new StrongBox<bool>();
         await using var lease = new LeaseKeeper(ct => batches.RenewAsync(batch, settings.Lease, ct), settings.Lease, clock, logger, $"batch {batch.BatchNo} of {batch.EditionId}");
@@ -120,6 +126,7 @@ public sealed partial class EditionFanOut(
         {
             var recipients = UntilStopped(subscribers.StreamActiveRangeAsync(batch.AfterEmail, batch.LastEmail, cancellationToken: cancellationToken), yieldStop.Token, interrupted);
             var result = await email.DeliverAsync(digest, recipients, owned.Token);
+            count.Add(result);
             if (interrupted.Value)
             {
                 await batches.ReleaseAsync(batch, CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class ValidateCommandTests
         var (exit, output, error) = await RunAsync(app);
 
         Assert.Equal(0, exit);
-        Assert.Contains("Configuration is valid: 1 digests, 1 sections, 0 sources.", output, StringComparison.Ordinal);
+        Assert.Contains("Configuration is valid: 1 digest, 1 section, 0 sources.", output, StringComparison.Ordinal);
         Assert.Contains("warning: Discord:Destinations:ops: no WebhookUrl", output, StringComparison.Ordinal);
         Assert.Contains("Templates compiled", output, StringComparison.Ordinal);
         Assert.Equal("", error);
