@@ -24,11 +24,15 @@ public sealed class DigestBuilder(
     /// story usually follows within a day or two.</summary>
     public static readonly TimeSpan SentStoryLookback = TimeSpan.FromDays(3);
 
-    public async Task<Digest> BuildAsync(string digestId, DateTimeOffset slot, string editionId, CancellationToken cancellationToken = default)
+    public Task<Digest> BuildAsync(string digestId, DateTimeOffset slot, string editionId, CancellationToken cancellationToken = default) =>
+        BuildAsync(digestId, slot, editionId, ignoreSent: false, cancellationToken);
+
+    /// <param name="ignoreSent">Build as if no edition had been sent yet (for previews): the digest's whole window, nothing left out as sent before.</param>
+    public async Task<Digest> BuildAsync(string digestId, DateTimeOffset slot, string editionId, bool ignoreSent, CancellationToken cancellationToken = default)
     {
         var options = catalog.CurrentValue;
         var digest = options.Digests[digestId];
-        var ranking = await RankAsync(digestId, editionId, null, cancellationToken);
+        var ranking = await RankAsync(digestId, editionId, null, ignoreSent, cancellationToken);
 
         // Summarize
         var sections = new List<SectionDigest>();
@@ -46,7 +50,11 @@ public sealed class DigestBuilder(
 
     /// <summary>Fetches the digest's sources and ranks every section's candidates, as edition <paramref name="editionId"/> would
     /// see them at <paramref name="asOf"/> (now when null).</summary>
-    public async Task<DigestRanking> RankAsync(string digestId, string editionId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    public Task<DigestRanking> RankAsync(string digestId, string editionId, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+        RankAsync(digestId, editionId, asOf, ignoreSent: false, cancellationToken);
+
+    /// <param name="ignoreSent">Rank as if no edition had been sent yet: the digest's whole window, nothing left out as sent before.</param>
+    public async Task<DigestRanking> RankAsync(string digestId, string editionId, DateTimeOffset? asOf, bool ignoreSent, CancellationToken cancellationToken = default)
     {
         var options = catalog.CurrentValue;
         var digest = options.Digests[digestId];
@@ -62,10 +70,10 @@ public sealed class DigestBuilder(
         // Rank: new articles since the last edition, never older than the digest's window. The hour of overlap catches
         // articles stored while the last edition was being built; never-repeat keeps them from being sent twice.
         var now = asOf ?? clock.GetUtcNow();
-        var lastSlot = await editions.LastCompletedSlotAsync(digestId, cancellationToken);
+        var lastSlot = ignoreSent ? null : await editions.LastCompletedSlotAsync(digestId, cancellationToken);
         var windowStart = now - digest.MaxWindow;
         var since = lastSlot is { } last && last > windowStart ? last - TimeSpan.FromHours(1) : windowStart;
-        var alreadySent = await editions.SentStoryArticlesAsync(digestId, editionId, since - SentStoryLookback, cancellationToken);
+        IReadOnlyList<Article> alreadySent = ignoreSent ? [] : await editions.SentStoryArticlesAsync(digestId, editionId, since - SentStoryLookback, cancellationToken);
         var candidates = (await articles.ListRecentAsync(sectionIds, since, cancellationToken))
             .ToLookup(a => a.SectionId, StringComparer.OrdinalIgnoreCase);
 
