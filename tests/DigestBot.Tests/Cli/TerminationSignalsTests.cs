@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DigestBot.Options;
 using DigestBot.Tests.Reliability;
 using DigestBot.Tests.Support;
@@ -9,23 +8,11 @@ namespace DigestBot.Tests.Cli;
 /// Real processes get SIGTERM twice and SIGINT twice in quick succession, as supervisors and <c>docker stop</c> do:
 /// the process must stop the way one signal stops it, never abort (exit 134).
 /// </summary>
-public sealed class TerminationSignalsTests : IAsyncLifetime
+public sealed class TerminationSignalsTests
 {
-    private const int Subscribers = 200;
+    private const int Subscribers = 4;
     private const string Slot = "2026-01-14T07:00:00Z";
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(240);
-    private MailAndDiscordPeers? peers;
-
-    public async Task InitializeAsync() => peers = await MailAndDiscordPeers.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (peers is not null)
-        {
-            await peers.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Run_termTwiceThenIntTwice_stopsGracefullyWithExitZero()
     {
@@ -42,17 +29,18 @@ public sealed class TerminationSignalsTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task SendNow_repeatedSignalsMidSend_handsTheEditionBackAndARerunCompletesIt()
+    public async Task SendNow_repeatedSignalsWhileTheServerIsSlow_finishesTheMessageInHandAndARerunCompletesTheEdition()
     {
-        Skip.If(peers?.Sink is null, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
-        var sink = peers!.Sink!;
+        Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
+        // The server answers each message 3 s after its data: a stop takes that long, longer than System.CommandLine's
+        // two seconds of patience.
+        await using var sink = await SmtpSink.StartAsync("-w 3");
         await using var app = TestApp.Create(c =>
         {
+            c["Logging"]!["LogLevel"]!["Default"] = "Information";
             c["Smtp"]!["Port"] = sink.Port;
             c["Smtp"]!["Connections"] = 1;
-            c["Smtp"]!["MaxMessagesPerSecond"] = 20; // a slow server: the send lasts ten seconds
-            c["FanOut"] = new JsonObject { ["BatchSize"] = 50, ["Lease"] = "00:00:04", ["PollInterval"] = "00:00:00.200" };
-            TestApp.AddReaders(c, Subscribers, "D3");
+            TestApp.AddReaders(c, Subscribers, "D1");
         });
         app.AddWireStory(DateTimeOffset.UtcNow);
         var probe = new StoreProbe(new StorageOptions { SqlitePath = Path.Combine(app.Root, "data", "digestbot.db") }, app.Root);
@@ -60,7 +48,7 @@ public sealed class TerminationSignalsTests : IAsyncLifetime
         await using (var first = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot))
         {
             var deadline = DateTime.UtcNow + Startup;
-            while (Directory.EnumerateFiles(sink.Directory).Count() < 20)
+            while (!Directory.EnumerateFiles(sink.Directory).Any())
             {
                 Assert.False(first.HasExited || DateTime.UtcNow > deadline, "No send in progress:\n" + first.Output);
                 await Task.Delay(20);
@@ -69,11 +57,12 @@ public sealed class TerminationSignalsTests : IAsyncLifetime
             await first.SignalAsync("TERM", "TERM", "INT", "INT");
             var exit = await first.WaitForExitAsync(TimeSpan.FromSeconds(60));
             Assert.True(exit == 3, $"exit {exit}:\n{first.Output}");
-            Assert.DoesNotContain("Unhandled exception", first.Output, StringComparison.Ordinal);
+            ProcessOutput.AssertNoStackTrace(first.Output);
         }
 
+        // The message the server was still answering went into the ledger; nothing is left claimed.
         var accepted = sink.Messages().Count;
-        Assert.InRange(accepted, 20, Subscribers - 1);
+        Assert.InRange(accepted, 1, Subscribers - 1);
         Assert.Equal(accepted, await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries WHERE status = 'sent'"));
         Assert.Equal(0, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status = 'claimed'"));
         Assert.Equal(0, await probe.ScalarAsync("SELECT lease_until FROM editions"));
