@@ -56,7 +56,7 @@ internal static class IngestCommand
             Console.WriteLine($"Language: {feed.Language}");
         }
 
-        Console.WriteLine($"Entries:  {feed.Entries.Count} parsed, {Plural.Of(articles.Count, "article")} usable");
+        Console.WriteLine($"Entries:  {feed.Entries.Count} parsed, {articles.Count} usable as articles");
         foreach (var (article, index) in articles.Take(limit).Select((a, i) => (a, i + 1)))
         {
             Console.WriteLine();
