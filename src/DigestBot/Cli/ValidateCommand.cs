@@ -2,6 +2,7 @@ using System.CommandLine;
 using DigestBot.Hosting;
 using DigestBot.Options;
 using DigestBot.Render.Email;
+using DigestBot.Render.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var settings = new Argument<FileInfo?>("settings") { Description = "appsettings.json to check; default: the one the worker would use.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("validate", "Check appsettings.json and compile the email templates; exits non-zero with the keys to fix.") { settings };
+        var command = new Command("validate", "Check appsettings.json and compile the email and page templates; exits non-zero with the keys to fix.") { settings };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(settings), Console.Out, Console.Error, cancellationToken));
         return command;
     }
@@ -42,7 +43,8 @@ internal static class ValidateCommand
 
             cancellationToken.ThrowIfCancellationRequested();
             await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
-            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}.");
+            await app.Services.GetRequiredService<PageRenderer>().CompileAsync();
+            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}, {string.Join(", ", PageRenderer.Templates)}.");
             return 0;
         }
         catch (Exception ex) when (CliErrors.Describe(ex) is not null)

@@ -2,6 +2,7 @@ using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Render.Email;
+using DigestBot.Render.Pages;
 using DigestBot.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed partial class DigestBotStartup(
     Migrator migrator,
     SigningKey signingKey,
     EmailRenderer renderer,
+    PageRenderer pages,
     SubscriberStore subscribers,
     IOptions<EmailOptions> email,
     ILogger<DigestBotStartup> logger)
@@ -24,7 +26,7 @@ public sealed partial class DigestBotStartup(
     {
         await migrator.MigrateAsync(cancellationToken);
         await signingKey.LoadAsync(cancellationToken);
-        await renderer.CompileAsync();
+        await Task.WhenAll(renderer.CompileAsync(), pages.CompileAsync());
         // Added when missing only: an address that unsubscribed, bounced or was removed stays as the reader left it.
         var seeded = await subscribers.AddManyAsync(
             email.Value.Subscribers.Select(s => new Subscriber(s.Email, s.Name, s.Sections, s.Digests, SubscriberStatus.Active)), overwrite: false, cancellationToken);

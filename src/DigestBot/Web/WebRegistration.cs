@@ -1,5 +1,6 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
+using DigestBot.Render.Pages;
 using DigestBot.Web.Archive;
 using DigestBot.Web.Status;
 using DigestBot.Web.Subscriptions;
@@ -20,6 +21,7 @@ public static class WebRegistration
             builder.WebHost.UseUrls(web.Urls);
         }
 
+        builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddHealthChecks();
         builder.Services.AddSubscribeRateLimit();
         builder.AddStatus();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DigestBot.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,10 +17,6 @@ public sealed class EmailRenderer
     public const string ConfirmTextTemplate = "Confirm.txt.cshtml";
     public const string ArchiveIndexTemplate = "ArchiveIndex.cshtml";
 
-    // One pair of engines per template folder for the whole process: each compile costs about a second of Roslyn,
-    // and hosts built more than once in a process (CLI verbs, tests) would otherwise pay it every time.
-    private static readonly ConcurrentDictionary<string, (RazorLightEngine Html, RazorLightEngine Text)> Engines = new(StringComparer.Ordinal);
-
     private readonly RazorLightEngine html;
     private readonly RazorLightEngine text;
     private readonly EmailHtmlGuard guard = new();
@@ -30,9 +25,7 @@ public sealed class EmailRenderer
     {
         var root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
         TemplateFolder.Check(root, [HtmlTemplate, TextTemplate, ConfirmHtmlTemplate, ConfirmTextTemplate]);
-        (html, text) = Engines.GetOrAdd(root, r => (
-            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().Build(),
-            new RazorLightEngineBuilder().UseFileSystemProject(r).UseMemoryCachingProvider().UseSharedReferences().DisableEncoding().Build()));
+        (html, text) = TemplateEngines.For(root);
     }
 
     /// <summary>Compiles every template; a template with an error throws here, at start-up, naming the file and Razor's errors.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using DigestBot.Render.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -33,8 +34,6 @@ internal static class ConditionalGet
         return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(response.Body, response.ContentType);
     }
 
-    public static IResult NotFound() => Results.Content(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-        + "<body><p>There is no such edition in the archive.</p></body></html>",
-        "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    public static IResult NotFound() =>
+        new PageResult(PageRenderer.Message, new MessagePageModel("Not found", "There is no such edition in the archive."), StatusCodes.Status404NotFound);
 }

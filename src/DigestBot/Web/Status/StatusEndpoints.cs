@@ -1,4 +1,5 @@
 using DigestBot.Options;
+using DigestBot.Render.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,7 +36,7 @@ public static class StatusEndpoints
         });
 
         group.MapGet("/status", async (StatusService status, CancellationToken cancellationToken) =>
-            Results.Content(StatusPage.Render(await status.BuildAsync(cancellationToken)), "text/html; charset=utf-8"));
+            new PageResult(PageRenderer.Status, new StatusPageModel(await status.BuildAsync(cancellationToken))));
         group.MapGet("/status.json", async (StatusService status, CancellationToken cancellationToken) =>
             Results.Json(await status.BuildAsync(cancellationToken)));
         return endpoints;

@@ -1,4 +1,5 @@
 using DigestBot.Options;
+using DigestBot.Render.Pages;
 using Microsoft.AspNetCore.Http;
 using static DigestBot.Web.Subscriptions.SubscriptionPages;
 
@@ -21,8 +22,8 @@ internal static class FormChoices
         {
             if (known.FirstOrDefault(k => string.Equals(k, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } id)
             {
-                return ([], Page($"Unknown {kind}", $"<p>'{E(value)}' is not a {E(kind)} id. Valid {E(kind)}s: {E(string.Join(", ", known.Order(StringComparer.Ordinal)))}.</p>",
-                    StatusCodes.Status400BadRequest));
+                var unknown = new UnknownChoice(value ?? "", kind, known.Order(StringComparer.Ordinal).ToList());
+                return ([], Page(PageRenderer.Message, new MessagePageModel($"Unknown {kind}", "", unknown), StatusCodes.Status400BadRequest));
             }
 
             if (!chosen.Contains(id, StringComparer.Ordinal))
@@ -36,5 +37,5 @@ internal static class FormChoices
 
     /// <summary>A request whose body is not a form would make reading the form throw: answer 400 instead.</summary>
     public static IResult? NotAForm(HttpRequest request) => request.HasFormContentType ? null
-        : Page("Not a form", "<p>Please submit the form on this page.</p>", StatusCodes.Status400BadRequest);
+        : Message("Not a form", "Please submit the form on this page.", StatusCodes.Status400BadRequest);
 }

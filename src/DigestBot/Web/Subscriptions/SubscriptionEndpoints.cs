@@ -1,6 +1,7 @@
 using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Options;
+using DigestBot.Render.Pages;
 using DigestBot.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,17 +21,16 @@ public static partial class SubscriptionEndpoints
 {
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/subscribe", (IOptionsMonitor<CatalogOptions> catalog) =>
-            Page("Subscribe", SubscribeForm(catalog.CurrentValue)));
+        app.MapGet("/subscribe", (IOptionsMonitor<CatalogOptions> catalog) => SubscribeForm(catalog.CurrentValue));
         app.MapPost("/subscribe", SubscribeAsync).RequireRateLimiting(SubscribeRateLimit.PolicyName);
         app.MapGet("/confirm", (HttpRequest request, LinkSigner signer) => Signed(request, signer, LinkSigner.Confirm) is null
             ? Invalid()
-            : Page("Confirm your subscription", PostForm(request.Path + request.QueryString, "Confirm my subscription")));
+            : Page(PageRenderer.Confirm, new ConfirmPageModel(PostBack(request))));
         app.MapPost("/confirm", ConfirmAsync);
         app.MapGet("/preferences", PreferencesAsync);
         app.MapPost("/preferences", SavePreferencesAsync);
         app.MapGet("/unsubscribe", (HttpRequest request, LinkSigner signer) => Signed(request, signer, LinkSigner.Unsubscribe) is { } email
-            ? Page("Unsubscribe", $"<p>Stop sending digests to <strong>{E(email)}</strong>?</p>" + PostForm(request.Path + request.QueryString, "Unsubscribe"))
+            ? Page(PageRenderer.Unsubscribe, new UnsubscribePageModel(email, PostBack(request)))
             : Invalid());
         app.MapPost("/unsubscribe", UnsubscribeAsync);
         return app;
@@ -56,7 +56,7 @@ public static partial class SubscriptionEndpoints
         var email = SubscriberStore.Normalize(form["email"].ToString());
         if (!EmailAddresses.IsValid(email))
         {
-            return Page("Subscribe", "<p>Please enter a valid email address.</p>" + SubscribeForm(catalog.CurrentValue), StatusCodes.Status400BadRequest);
+            return SubscribeForm(catalog.CurrentValue, "Please enter a valid email address.", StatusCodes.Status400BadRequest);
         }
 
         var (sections, refusal) = FormChoices.Choose(form["section"], catalog.CurrentValue.Sections.Keys, "section");
@@ -80,11 +80,11 @@ public static partial class SubscriptionEndpoints
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
             {
                 LogConfirmationFailed(loggers.CreateLogger(typeof(SubscriptionEndpoints)), email, ex);
-                return Page("Please try again later", "<p>We could not send the confirmation email just now.</p>", StatusCodes.Status503ServiceUnavailable);
+                return Message("Please try again later", "We could not send the confirmation email just now.", StatusCodes.Status503ServiceUnavailable);
             }
         }
 
-        return Page("Check your inbox", $"<p>We sent a confirmation link to <strong>{E(email)}</strong>. Your subscription starts when you open it.</p>");
+        return Page(PageRenderer.Subscribe, new SubscribePageModel([], SentTo: email));
     }
 
     private static async Task<IResult> ConfirmAsync(HttpRequest request, LinkSigner signer, SubscriberStore store, CancellationToken cancellationToken)
@@ -101,7 +101,7 @@ public static partial class SubscriptionEndpoints
         }
 
         var preferences = signer.Link("preferences", LinkSigner.Preferences, email);
-        return Page("You are subscribed", $"<p>Digests will be sent to <strong>{E(email)}</strong>.</p><p><a href=\"{E(preferences)}\">Choose your sections</a></p>");
+        return Page(PageRenderer.Confirm, new ConfirmPageModel(null, email, preferences));
     }
 
     private static async Task<IResult> PreferencesAsync(
@@ -112,17 +112,14 @@ public static partial class SubscriptionEndpoints
             return Invalid();
         }
 
-        var boxes = SectionBoxes(catalog.CurrentValue.Sections.Select(s =>
-            (s.Key, s.Value.Title, subscriber.Sections.Count == 0 || subscriber.Sections.Contains(s.Key, StringComparer.OrdinalIgnoreCase))));
+        var sections = catalog.CurrentValue.Sections
+            .Select(s => new FormChoice(s.Key, s.Value.Title, subscriber.Sections.Count == 0 || subscriber.Sections.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
+            .ToList();
         var digests = FormChoices.Digests(catalog.CurrentValue);
-        if (digests.Count > 1)
-        {
-            boxes += "<p>Digests:</p>" + DigestBoxes(digests.Select(d => (d, catalog.CurrentValue.Digests[d].Title, subscriber.Reads(d))));
-        }
-
+        // With one digest there is nothing to choose: the form leaves the reader's digests as they are.
+        var digestChoices = digests.Count > 1 ? digests.Select(d => new FormChoice(d, catalog.CurrentValue.Digests[d].Title, subscriber.Reads(d))).ToList() : [];
         var unsubscribe = signer.Link("unsubscribe", LinkSigner.Unsubscribe, email);
-        return Page("Your sections", $"<p>Sections sent to <strong>{E(email)}</strong>:</p>" + PostForm(request.Path + request.QueryString, "Save", boxes) +
-            $"<p><a href=\"{E(unsubscribe)}\">Unsubscribe from everything</a></p>");
+        return Page(PageRenderer.Preferences, new PreferencesPageModel(email, PostBack(request), sections, digestChoices, unsubscribe));
     }
 
     private static async Task<IResult> SavePreferencesAsync(
@@ -150,7 +147,7 @@ public static partial class SubscriptionEndpoints
 
         if (sections.Count == 0)
         {
-            return Page("Your sections", "<p>Choose at least one section, or unsubscribe.</p>", StatusCodes.Status400BadRequest);
+            return Message("Your sections", "Choose at least one section, or unsubscribe.", StatusCodes.Status400BadRequest);
         }
 
         // Everything ticked is stored as "all": sections and digests added later reach this reader too. A form without
@@ -158,7 +155,7 @@ public static partial class SubscriptionEndpoints
         IReadOnlyList<string>? digestChoice = digests.Count == 0 ? null : digests.Count == knownDigests.Count ? [] : digests;
         var all = sections.Count == options.Sections.Count;
         return await store.SetSectionsAsync(email, all ? [] : sections, digestChoice, cancellationToken)
-            ? Page("Preferences saved", $"<p>From the next digest, <strong>{E(email)}</strong> receives: {E(string.Join(", ", sections))}.</p>")
+            ? Page(PageRenderer.Preferences, new PreferencesPageModel(email, null, [], [], null, sections))
             : Invalid();
     }
 
@@ -170,14 +167,8 @@ public static partial class SubscriptionEndpoints
         }
 
         await store.SetStatusAsync(email, SubscriberStatus.Unsubscribed, cancellationToken);
-        return Page("You are unsubscribed", $"<p>No more digests will be sent to <strong>{E(email)}</strong>.</p>");
+        return Page(PageRenderer.Unsubscribe, new UnsubscribePageModel(email, null));
     }
-
-    private static string SubscribeForm(CatalogOptions catalog) =>
-        PostForm("/subscribe", "Subscribe",
-            "<label>Email <input type=\"email\" name=\"email\" required maxlength=\"254\"></label>" +
-            "<label>Name (optional) <input type=\"text\" name=\"name\" maxlength=\"100\"></label><p>Sections:</p>" +
-            SectionBoxes(catalog.Sections.Select(s => (s.Key, s.Value.Title, true))));
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Could not send the confirmation email to {Email}")]
     private static partial void LogConfirmationFailed(ILogger logger, string email, Exception exception);
