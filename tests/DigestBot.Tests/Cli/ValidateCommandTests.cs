@@ -39,11 +39,7 @@ public sealed class ValidateCommandTests
     {
         await using var app = TestApp.Create();
         var templates = Path.Combine(app.Root, "templates");
-        Directory.CreateDirectory(templates);
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "templates")))
-        {
-            File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        }
+        TestPaths.CopyTemplates(templates);
 
         await File.AppendAllTextAsync(Path.Combine(templates, "Digest.cshtml"), "\n@{ var broken = Model.NoSuchProperty; }\n");
         app.Config["Email"]!["TemplatesPath"] = templates;
@@ -53,6 +49,39 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(ValidateCommand.TemplatesInvalid, exit);
         Assert.Contains("Templates do not compile", error, StringComparison.Ordinal);
+        Assert.Contains("NoSuchProperty", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_pageTemplateMissing_exitsThreeNamingIt()
+    {
+        await using var app = TestApp.Create();
+        var templates = Path.Combine(app.Root, "templates");
+        TestPaths.CopyTemplates(templates);
+        File.Delete(Path.Combine(templates, "pages", "Preferences.cshtml"));
+        app.Config["Email"]!["TemplatesPath"] = templates;
+        app.WriteConfig();
+
+        var (exit, _, error) = await RunAsync(app);
+
+        Assert.Equal(ValidateCommand.TemplatesInvalid, exit);
+        Assert.Contains($"Page template pages/Preferences.cshtml is missing from {templates}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_pageTemplateWithError_exitsThreeNamingItWithRazorMessage()
+    {
+        await using var app = TestApp.Create();
+        var templates = Path.Combine(app.Root, "templates");
+        TestPaths.CopyTemplates(templates);
+        await File.AppendAllTextAsync(Path.Combine(templates, "pages", "Status.cshtml"), "\n@Model.Report.NoSuchProperty\n");
+        app.Config["Email"]!["TemplatesPath"] = templates;
+        app.WriteConfig();
+
+        var (exit, _, error) = await RunAsync(app);
+
+        Assert.Equal(ValidateCommand.TemplatesInvalid, exit);
+        Assert.Contains("Page template pages/Status.cshtml does not compile", error, StringComparison.Ordinal);
         Assert.Contains("NoSuchProperty", error, StringComparison.Ordinal);
     }
 

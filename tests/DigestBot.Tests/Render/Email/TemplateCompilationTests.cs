@@ -9,11 +9,7 @@ public sealed class TemplateCompilationTests
     public async Task StartAsync_templateDoesNotCompile_startUpFailsWithTheRazorError()
     {
         var templates = Path.Combine(Path.GetTempPath(), "digestbot-templates-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(templates);
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "templates")))
-        {
-            File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        }
+        TestPaths.CopyTemplates(templates);
 
         File.AppendAllText(Path.Combine(templates, "Digest.cshtml"), "\n@Model.NoSuchProperty\n");
         await using var app = TestApp.Create(c => c["Email"]!["TemplatesPath"] = templates);
