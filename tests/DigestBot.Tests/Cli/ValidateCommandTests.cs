@@ -65,7 +65,7 @@ public sealed class ValidateCommandTests
         var (exit, _, error) = await RunAsync(app);
 
         Assert.Equal(ValidateCommand.TemplatesInvalid, exit);
-        Assert.Contains($"Page template pages/Preferences.cshtml is missing from {templates}", error, StringComparison.Ordinal);
+        Assert.Contains($"Templates are missing: Email:TemplatesPath: the templates folder {templates} has no pages/Preferences.cshtml.", error, StringComparison.Ordinal);
     }
 
     [Fact]

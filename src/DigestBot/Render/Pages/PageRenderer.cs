@@ -41,18 +41,16 @@ public sealed class PageRenderer
     /// Compiles every page template and the layout (which a page only loads when it is first rendered); a missing or broken
     /// template throws here, at start-up, naming the file.
     /// </summary>
-    public Task CompileAsync() => Task.WhenAll(Templates.Select(CompileAsync));
+    public Task CompileAsync()
+    {
+        TemplateFolder.Check(root, Templates);
+        return Task.WhenAll(Templates.Select(CompileAsync));
+    }
 
     public Task<string> RenderAsync(string template, PageModel model) => engine.CompileRenderAsync<object>(template, model);
 
     private async Task CompileAsync(string template)
     {
-        // RazorLight's own message for a missing file does not say which folder it looked in.
-        if (!File.Exists(Path.Combine(root, template)))
-        {
-            throw new TemplateNotFoundException($"Page template {template} is missing from {root}.");
-        }
-
         try
         {
             await engine.CompileTemplateAsync(template);

@@ -1,4 +1,5 @@
 using DigestBot.Hosting;
+using DigestBot.Render.Email;
 using DigestBot.Render.Pages;
 using DigestBot.Tests.Support;
 
@@ -15,9 +16,9 @@ public sealed class PageTemplateStartupTests
         await using var app = TestApp.Create(c => c["Email"]!["TemplatesPath"] = templates);
         try
         {
-            var error = await Assert.ThrowsAnyAsync<RazorLight.RazorLightException>(() => app.StartAsync(HostMode.Worker));
+            var error = await Assert.ThrowsAsync<TemplateFolderException>(() => app.StartAsync(HostMode.Worker));
 
-            Assert.Equal($"Page template {PageRenderer.Layout} is missing from {templates}.", error.Message);
+            Assert.Equal($"Email:TemplatesPath: the templates folder {templates} has no {PageRenderer.Layout}.", error.Message);
         }
         finally
         {
