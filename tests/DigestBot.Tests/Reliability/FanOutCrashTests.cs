@@ -44,7 +44,7 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         // News arriving between the crash and the resume must not change the edition.
         app.AddSource("late", "space", TestFeeds.Rss("Late", "https://late.example.org/",
             new TestItem("Late breaking story", "https://late.example.org/1", DateTimeOffset.UtcNow, "Arrived after the crash.")));
-        await Task.Delay(TimeSpan.FromSeconds(4.5)); // the dead process's lease runs out
+        await LeasesRunOutAsync(app);
 
         await using var second = WorkerProcess.Start(app.Root, "send-now", "daily", "--slot", Slot);
         Assert.True(await second.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
@@ -83,6 +83,19 @@ public sealed class FanOutCrashTests : IAsyncLifetime
         Assert.Equal(Subscribers, recipients.Count);
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Single(Discord.Messages);
+    }
+
+    /// <summary>Waits until every lease the killed process held on the edition and its batches has run out, so a new process may take them over.</summary>
+    private static async Task LeasesRunOutAsync(TestApp app)
+    {
+        var probe = new StoreProbe(new StorageOptions { SqlitePath = "data/digestbot.db" }, app.Root);
+        const string LatestLease = "SELECT MAX(lease_until) FROM (SELECT lease_until FROM editions UNION ALL SELECT lease_until FROM email_batches)";
+        long latest = 0;
+        await Poll.UntilAsync(
+            async () => (latest = await probe.ScalarAsync(LatestLease)) < DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            TimeSpan.FromSeconds(30),
+            "the killed process's leases to run out",
+            () => $"latest lease until {DateTimeOffset.FromUnixTimeMilliseconds(latest):O}");
     }
 
     private List<string> Recipients() => Sink!.Messages().SelectMany(m => m.Recipients).ToList();

@@ -57,9 +57,9 @@ public sealed class MissedScheduleCatchUpTests : IAsyncLifetime
 
         var sent = await app.Get<MissedScheduleCatchUp>().RunAsync();
 
+        // Catch-up runs the slot it sends before it returns: with no edition claimed for today, nothing was sent or is coming.
         Assert.Empty(sent);
         Assert.Equal(Today0700.AddDays(-1), await app.Get<EditionStore>().LastClaimedSlotAsync("daily"));
-        await Task.Delay(300);
         Assert.Empty(sink!.Messages());
     }
 

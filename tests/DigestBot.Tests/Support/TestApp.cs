@@ -142,6 +142,7 @@ public sealed class TestApp : IAsyncDisposable
             }
 
             await App.DisposeAsync();
+            App = null;
         }
 
         try
@@ -150,6 +151,7 @@ public sealed class TestApp : IAsyncDisposable
         }
         catch (IOException)
         {
+            // Already deleted (the app was stopped before the end of the test), or a file still open: temp space only.
         }
     }
 }
