@@ -35,7 +35,8 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
             throw new InvalidOperationException($"{Binary} not found: install the postfix package (see .ci/run).");
         }
 
-        var port = FreePort();
+        using var reservation = new PortReservation();
+        var port = reservation.Port;
         var user = Environment.UserName == "root" ? "-u nobody " : "";
         var keep = keepDirectory is null ? "" : $"-d {keepDirectory}/%M%S. ";
         var process = Process.Start(new ProcessStartInfo(Binary, $"{user}-c {keep}127.0.0.1:{port} 1024")
@@ -81,13 +82,6 @@ public sealed partial class SmtpSinkProcess : IAsyncDisposable
 
             await Task.Delay(CounterReadInterval);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task WaitUntilListeningAsync(int port, CancellationToken cancellationToken)

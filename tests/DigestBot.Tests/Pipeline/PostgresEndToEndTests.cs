@@ -28,7 +28,8 @@ public sealed class PostgresEndToEndTests(PostgresFixture postgres) : IClassFixt
         var now = DateTimeOffset.UtcNow;
         await using var feeds = await FeedServer.StartAsync(TestFeeds.Rss("Wire", "https://wire.example.org/",
             new TestItem("Booster lands on drone ship", "https://wire.example.org/booster", now.AddHours(-1), "It landed.")));
-        var port = FreePort.Next();
+        using var reservation = PortReservation.Take();
+        var port = reservation.Port;
         await using var app = CreateApp(connectionString, c =>
         {
             c["Digests"]!["daily"]!["Cron"] = "*/3 * * * * ?";
@@ -38,6 +39,7 @@ public sealed class PostgresEndToEndTests(PostgresFixture postgres) : IClassFixt
         var probe = Probe(connectionString, app);
 
         await using var worker = WorkerProcess.Start(app.Root, "run");
+        await reservation.ReleaseWhenListeningAsync(TimeSpan.FromSeconds(60), () => worker.HasExited ? worker.Output : null);
         // One slot sends the story; a later one fetches the feed again (304) and finds nothing new.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (await SafeScalarAsync(probe, "SELECT COUNT(*) FROM editions WHERE status = 'sent'") < 1

@@ -37,7 +37,8 @@ public sealed class PublishedAppTests
             Assert.True(File.Exists(Path.Combine(output, "templates", "Digest.cshtml")), $"{Path.Combine("templates", "Digest.cshtml")} is missing from the publish output.");
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "samples", "feeds"), "*.xml"));
 
-            var port = FreePort.Next();
+            using var reservation = PortReservation.Take();
+            var port = reservation.Port;
             var environment = new Dictionary<string, string>(QuietDotnet)
             {
                 ["Web__Urls"] = $"http://127.0.0.1:{port}",
@@ -51,6 +52,7 @@ public sealed class PublishedAppTests
             worker.BeginErrorReadLine();
             try
             {
+                await reservation.ReleaseWhenListeningAsync(TimeSpan.FromSeconds(40), () => worker.HasExited ? $"The published app exited:\n{workerLog}" : null);
                 var health = await WaitForHealthAsync(port, worker, workerLog, TimeSpan.FromSeconds(40));
                 Assert.Equal(HttpStatusCode.OK, health);
 

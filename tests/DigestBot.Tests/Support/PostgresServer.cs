@@ -4,7 +4,7 @@ using Npgsql;
 namespace DigestBot.Tests.Support;
 
 /// <summary>
-/// A throw-away PostgreSQL cluster on 127.0.0.1 and a free port: initdb into a temp folder (as user postgres when the
+/// A throw-away PostgreSQL cluster on 127.0.0.1 and a reserved port: initdb into a temp folder (as user postgres when the
 /// tests run as root, since PostgreSQL refuses to run as root), started with pg_ctl, stopped by PID at the end.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
@@ -44,9 +44,16 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust -E UTF8 --locale=C --no-sync", asRoot);
-        var port = FreePort.Next();
-        await RunAsync(Path.Combine(bin, "pg_ctl"),
-            $"-D {data} -l {dir}/log -o \"-c listen_addresses=127.0.0.1 -p {port} -k {dir} -c fsync=off -c max_connections=200\" -w start", asRoot);
+        // PostgreSQL refuses port 0, so the port is reserved for it; it binds with SO_REUSEADDR, and pg_ctl -w returns
+        // once the server accepts connections, when its own socket holds the port.
+        int port;
+        using (var reservation = PortReservation.Take())
+        {
+            port = reservation.Port;
+            await RunAsync(Path.Combine(bin, "pg_ctl"),
+                $"-D {data} -l {dir}/log -o \"-c listen_addresses=127.0.0.1 -p {port} -k {dir} -c fsync=off -c max_connections=200\" -w start", asRoot);
+        }
+
         var pid = int.Parse((await File.ReadAllLinesAsync(Path.Combine(data, "postmaster.pid")))[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
         return new PostgresServer(dir, port, pid);
     }

@@ -11,13 +11,15 @@ public sealed class SmtpSink : IAsyncDisposable
 {
     public const string Binary = "/usr/sbin/smtp-sink";
 
-    private readonly Process process;
+    private readonly bool keepMessages;
+    private Process process = null!;
+    private PortReservation? portWhileStopped;
 
-    private SmtpSink(Process process, int port, string directory)
+    private SmtpSink(int port, string directory, bool keepMessages)
     {
-        this.process = process;
         Port = port;
         Directory = directory;
+        this.keepMessages = keepMessages;
     }
 
     public int Port { get; }
@@ -29,29 +31,43 @@ public sealed class SmtpSink : IAsyncDisposable
     public static bool IsInstalled => File.Exists(Binary);
 
     /// <param name="keepMessages">False runs the sink without -d (nothing written), for load tests that count through the ledger.</param>
-    public static async Task<SmtpSink> StartAsync(string extraArguments = "", int? port = null, string? directory = null, bool keepMessages = true)
+    public static async Task<SmtpSink> StartAsync(string extraArguments = "", bool keepMessages = true)
     {
         if (!IsInstalled)
         {
             throw new InvalidOperationException($"{Binary} not found: install the postfix package (see .ci/run).");
         }
 
-        var chosenPort = port ?? FreePort.Next();
-        var dir = directory ?? Path.Combine(Path.GetTempPath(), "digestbot-sink-" + Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(Path.GetTempPath(), "digestbot-sink-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         }
-        var user = Environment.UserName == "root" ? "-u nobody " : "";
-        var process = Process.Start(new ProcessStartInfo(Binary, $"{user}{extraArguments}{(keepMessages ? $" -d {dir}/%M%S." : "")} 127.0.0.1:{chosenPort} 256")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        var sink = new SmtpSink(process, chosenPort, dir);
-        await FreePort.WaitUntilListeningAsync(chosenPort, TimeSpan.FromSeconds(10));
+
+        var reservation = PortReservation.Take();
+        var sink = new SmtpSink(reservation.Port, dir, keepMessages);
+        await sink.RunAsync(extraArguments, reservation);
         return sink;
+    }
+
+    /// <summary>
+    /// An outage: the server stops and clients are refused, but the port stays held (<see cref="PortReservation.HoldAcrossRestart"/>)
+    /// so that <see cref="RestartAsync"/> brings the server back where the clients expect it.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        portWhileStopped ??= PortReservation.HoldAcrossRestart(Port);
+        await KillAsync();
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/>, on the same port and directory, with these flags.</summary>
+    public async Task RestartAsync(string extraArguments = "")
+    {
+        var held = portWhileStopped ?? throw new InvalidOperationException("The sink is running: stop it first.");
+        portWhileStopped = null;
+        process.Dispose();
+        await RunAsync(extraArguments, held);
     }
 
     /// <summary>The messages received so far, with the recipients smtp-sink recorded for each.</summary>
@@ -90,7 +106,26 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public async Task StopAsync()
+    private async Task RunAsync(string extraArguments, PortReservation reservation)
+    {
+        var user = Environment.UserName == "root" ? "-u nobody " : "";
+        // With -d, smtp-sink closes a message's file before it answers 250 to the final dot: once a client has recorded a
+        // message as accepted, its file is complete here.
+        var dump = keepMessages ? $" -d {Directory}/%M%S." : "";
+        var started = Process.Start(new ProcessStartInfo(Binary, $"{user}{extraArguments}{dump} 127.0.0.1:{Port} 256")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        process = started;
+        using (reservation)
+        {
+            await reservation.ReleaseWhenListeningAsync(TimeSpan.FromSeconds(10),
+                () => started.HasExited ? $"smtp-sink exited with {started.ExitCode}: {started.StandardError.ReadToEnd()}" : null);
+        }
+    }
+
+    private async Task KillAsync()
     {
         if (!process.HasExited)
         {
@@ -101,8 +136,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await KillAsync();
         process.Dispose();
+        portWhileStopped?.Dispose();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

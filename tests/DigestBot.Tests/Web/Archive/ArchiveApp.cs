@@ -29,7 +29,9 @@ internal sealed class ArchiveApp : IAsyncDisposable
     /// <param name="peers">smtp-sink and Discord to deliver to; without them the digest sends no email and posts nowhere.</param>
     public static async Task<ArchiveApp> StartAsync(MailAndDiscordPeers? peers = null, Action<JsonObject>? edit = null)
     {
-        var port = FreePort.Next();
+        // Web:BaseUrl must name the port before the host starts; Kestrel binds the reserved port (SO_REUSEADDR).
+        using var reservation = PortReservation.Take();
+        var port = reservation.Port;
         var app = TestApp.Create(c =>
         {
             c["Web"]!["Urls"] = $"http://127.0.0.1:{port}";
