@@ -1,11 +1,11 @@
 using DigestBot.Bench;
 using DigestBot.Bench.Micro;
 using DigestBot.Bench.Support;
-using DigestBot.Tests.Support;
 
-namespace DigestBot.Tests.Bench;
+namespace DigestBot.Bench.Tests;
 
 /// <summary>Each benchmark mode starts and prints its figures (tiny sizes; the real runs are bench/run-e2e.sh).</summary>
+[Trait("Category", "Bench")]
 public sealed class BenchModesTests
 {
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
@@ -63,7 +63,7 @@ public sealed class BenchModesTests
     [SkippableFact]
     public async Task Ingest_fewFilesAndSources_printsParseAndFetchFigures()
     {
-        Skip.If(TestPaths.CorpusRoot is null, TestPaths.CorpusMissingMessage);
+        Skip.If(RepoPaths.CorpusRoot() is null, "The acceptance corpus was not found: ../shared/corpus beside the repository.");
 
         var (exit, output) = await RunAsync("ingest", "--limit", "30", "--sources", "5");
 
