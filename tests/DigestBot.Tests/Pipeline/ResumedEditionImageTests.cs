@@ -43,7 +43,10 @@ public sealed class ResumedEditionImageTests
     {
         Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
         await using var discord = await FakeDiscordServer.StartAsync();
-        var smtpPort = FreePort.Next();
+        // The mail server is down (its port held for it) until the first run has been interrupted.
+        await using var sink = await SmtpSink.StartAsync();
+        await sink.StopAsync();
+        var smtpPort = sink.Port;
         var now = DateTimeOffset.UtcNow;
         await using var app = TestApp.Create(c =>
         {
@@ -72,7 +75,7 @@ public sealed class ResumedEditionImageTests
         Assert.Equal("interrupted", (await first.WaitAsync(TimeSpan.FromSeconds(30))).Status);
         // Only the recorded content still has the picture now.
         await probe.ScalarAsync("UPDATE articles SET image_url = NULL");
-        await using var sink = await SmtpSink.StartAsync(port: smtpPort);
+        await sink.RestartAsync();
 
         var resumed = await app.Get<DigestPipeline>().RunAsync("daily", now);
 
