@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestBot.Editions;
 using DigestBot.Pipeline;
 using DigestBot.Store;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Text;
 using DigestBot.Deliver.Discord;
 using DigestBot.Deliver.Email;
+using DigestBot.Editions;
 using DigestBot.Fetch;
 using DigestBot.Observability;
 using DigestBot.Options;
@@ -48,6 +49,7 @@ public static class DigestBotHost
         builder.Services.AddSingleton<DigestBotStartup>();
         builder.AddStore().AddFetch().AddRankAndSummarize().AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
+        builder.AddEditions(recover: mode == HostMode.Worker);
         builder.AddWeb(mode);
         builder.AddTelemetry();
         return builder;

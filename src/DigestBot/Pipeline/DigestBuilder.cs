@@ -1,3 +1,4 @@
+using DigestBot.Editions;
 using DigestBot.Fetch;
 using DigestBot.Model;
 using DigestBot.Options;

@@ -1,4 +1,5 @@
 using DigestBot.Deliver.Discord;
+using DigestBot.Editions;
 using DigestBot.Model;
 using DigestBot.Observability;
 using DigestBot.Options;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DigestBot.Deliver.Email;
+using DigestBot.Editions;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;

@@ -1,6 +1,6 @@
+using DigestBot.Editions;
 using DigestBot.Options;
 using DigestBot.Pipeline;
-using DigestBot.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;

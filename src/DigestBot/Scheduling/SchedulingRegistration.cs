@@ -34,7 +34,6 @@ public static class SchedulingRegistration
         {
             builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<ScheduleSynchronizer>();
-            builder.Services.AddHostedService<EditionRecoveryService>();
         }
 
         return builder;

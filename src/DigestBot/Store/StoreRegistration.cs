@@ -11,10 +11,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton<ArticleStore>();
         builder.Services.AddSingleton<SourceStatusStore>();
-        builder.Services.AddSingleton<NodeIdentity>();
-        builder.Services.AddSingleton<EditionStore>();
         builder.Services.AddSingleton<EditionContentStore>();
-        builder.Services.AddSingleton<EmailBatchStore>();
         builder.Services.AddSingleton<SubscriberStore>();
         builder.Services.AddSingleton<SuppressionStore>();
         builder.Services.AddSingleton<EmailLedger>();

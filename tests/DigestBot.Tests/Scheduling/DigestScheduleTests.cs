@@ -1,4 +1,5 @@
 using Dapper;
+using DigestBot.Editions;
 using DigestBot.Hosting;
 using DigestBot.Scheduling;
 using DigestBot.Store;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DigestBot.Editions;
 using DigestBot.Scheduling;
 using DigestBot.Store;
 using DigestBot.Tests.Support;

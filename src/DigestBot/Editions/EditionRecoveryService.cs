@@ -1,11 +1,12 @@
 using DigestBot.Options;
 using DigestBot.Pipeline;
+using DigestBot.Scheduling;
 using DigestBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestBot.Scheduling;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// The worker's background duty besides the schedule: on start, catch up a missed slot; then keep looking for editions

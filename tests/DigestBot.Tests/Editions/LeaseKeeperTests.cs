@@ -1,8 +1,8 @@
-using DigestBot.Pipeline;
+using DigestBot.Editions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DigestBot.Tests.Pipeline;
+namespace DigestBot.Tests.Editions;
 
 /// <summary>The lease keeper on a fake clock: when must a node consider its work gone?</summary>
 public sealed class LeaseKeeperTests

@@ -1,4 +1,4 @@
-namespace DigestBot.Store;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// Names this process in claims and leases. A restarted process gets a new name, so it never mistakes a dead

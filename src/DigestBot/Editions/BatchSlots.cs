@@ -1,4 +1,4 @@
-namespace DigestBot.Pipeline;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// How many email batches this node holds at once, across all editions (FanOut:ParallelBatches, read at every claim so

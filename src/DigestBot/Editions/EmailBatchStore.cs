@@ -1,6 +1,7 @@
 using Dapper;
+using DigestBot.Store;
 
-namespace DigestBot.Store;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// The email batches of editions being delivered. A node claims one batch at a time under a lease; the batch is marked

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace DigestBot.Pipeline;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// Renews a lease in the background while the work it protects runs (every third of the lease, so one slow renewal

@@ -1,4 +1,6 @@
-namespace DigestBot.Store;
+using DigestBot.Store;
+
+namespace DigestBot.Editions;
 
 /// <summary>
 /// The outcome of claiming a slot. <see cref="IsNew"/> is false when another run claimed it first; <see cref="Owned"/>

@@ -1,7 +1,8 @@
 using Dapper;
 using DigestBot.Model;
+using DigestBot.Store;
 
-namespace DigestBot.Store;
+namespace DigestBot.Editions;
 
 /// <summary>
 /// Editions are claimed before anything is sent: (digest, scheduled slot) is inserted once, so a second fire of the same
