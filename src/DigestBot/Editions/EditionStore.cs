@@ -8,9 +8,12 @@ namespace DigestBot.Editions;
 /// Editions are claimed before anything is sent: (digest, scheduled slot) is inserted once, so a second fire of the same
 /// trigger, a second node or a manual send of the same slot finds the claim and does not start a second edition.
 /// The claimant holds a lease it renews while it works; when the lease runs out (the node died) another claimant takes over.
+/// Leases run on the database's clock (<see cref="DatabaseClock"/>); this node's clock only stamps when things happened.
 /// </summary>
 public sealed class EditionStore(Database database, TimeProvider clock, NodeIdentity node)
 {
+    private readonly string dbNow = DatabaseClock.NowMs(database.Provider);
+
     public static string EditionIdFor(string digestId, DateTimeOffset slot) =>
         $"{digestId}@{slot.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
 
@@ -18,13 +21,12 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
     public async Task<EditionClaim> ClaimAsync(string digestId, DateTimeOffset slot, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var id = EditionIdFor(digestId, slot);
-        var now = clock.GetUtcNow();
-        var args = new { id, digestId, slot = UnixTime.ToMs(slot), now = UnixTime.ToMs(now), until = UnixTime.ToMs(now + lease), owner = node.Id };
+        var args = new { id, digestId, slot = UnixTime.ToMs(slot), now = UnixTime.ToMs(clock.GetUtcNow()), lease = DatabaseClock.Ms(lease), owner = node.Id };
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO editions (id, digest_id, slot, claimed_at, status, owner, lease_until)
-            VALUES (@id, @digestId, @slot, @now, 'claimed', @owner, @until)
+            VALUES (@id, @digestId, @slot, @now, 'claimed', @owner, {dbNow} + @lease)
             ON CONFLICT DO NOTHING
             """, args, cancellationToken: cancellationToken));
         if (inserted == 1)
@@ -35,9 +37,9 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
         // One UPDATE decides between concurrent claimants: only one of them sees the expired lease. A live lease is never
         // re-entered, not even by its own node, so one edition never runs twice at once.
         var taken = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE editions SET owner = @owner, lease_until = @until
-            WHERE id = @id AND status IN ('claimed', 'delivering', 'partial') AND lease_until < @now
+            $"""
+            UPDATE editions SET owner = @owner, lease_until = {dbNow} + @lease
+            WHERE id = @id AND status IN ('claimed', 'delivering', 'partial') AND lease_until < {dbNow}
             """, args, cancellationToken: cancellationToken));
         var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT status FROM editions WHERE id = @id", new { id }, cancellationToken: cancellationToken));
@@ -49,8 +51,8 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE editions SET lease_until = @until WHERE id = @editionId AND owner = @owner",
-            new { editionId, owner = node.Id, until = UnixTime.ToMs(clock.GetUtcNow() + lease) }, cancellationToken: cancellationToken)) == 1;
+            $"UPDATE editions SET lease_until = {dbNow} + @lease WHERE id = @editionId AND owner = @owner",
+            new { editionId, owner = node.Id, lease = DatabaseClock.Ms(lease) }, cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Gives the edition up at once (graceful stop), so another node or a restart resumes it without waiting.</summary>
@@ -67,8 +69,8 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Id, string DigestId, long Slot)>(new CommandDefinition(
-            "SELECT id, digest_id, slot FROM editions WHERE status IN ('claimed', 'delivering') AND lease_until < @now ORDER BY slot",
-            new { now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+            $"SELECT id, digest_id, slot FROM editions WHERE status IN ('claimed', 'delivering') AND lease_until < {dbNow} ORDER BY slot",
+            cancellationToken: cancellationToken));
         return rows.Select(r => new UnfinishedEdition(r.Id, r.DigestId, UnixTime.FromMs(r.Slot))).ToList();
     }
 

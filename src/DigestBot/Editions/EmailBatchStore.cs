@@ -6,17 +6,18 @@ namespace DigestBot.Editions;
 /// <summary>
 /// The email batches of editions being delivered. A node claims one batch at a time under a lease; the batch is marked
 /// done only after every message in it was recorded in the ledger, so a batch whose node died is simply claimed again
-/// and the ledger skips what was already accepted.
+/// and the ledger skips what was already accepted. Leases run on the database's clock (<see cref="DatabaseClock"/>).
 /// </summary>
 public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeIdentity node)
 {
-    private const string Claimable = "(status = 'pending' OR (status = 'claimed' AND lease_until < @now))";
+    private readonly string dbNow = DatabaseClock.NowMs(database.Provider);
+
+    private string Claimable => $"(status = 'pending' OR (status = 'claimed' AND lease_until < {dbNow}))";
 
     /// <summary>Claims the next pending (or abandoned) batch of the edition; null when none is left to claim.</summary>
     public async Task<EmailBatch?> ClaimNextAsync(string editionId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var args = new { editionId, now = UnixTime.ToMs(now), until = UnixTime.ToMs(now + lease), owner = node.Id };
+        var args = new { editionId, lease = DatabaseClock.Ms(lease), owner = node.Id };
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 0; attempt < 20; attempt++)
         {
@@ -30,10 +31,10 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
             // The condition is repeated in the UPDATE: of two nodes racing for the same row, only one changes it.
             var claimed = await connection.QueryAsync<(string After, string? Last)>(new CommandDefinition(
                 $"""
-                UPDATE email_batches SET status = 'claimed', owner = @owner, lease_until = @until, attempts = attempts + 1
+                UPDATE email_batches SET status = 'claimed', owner = @owner, lease_until = {dbNow} + @lease, attempts = attempts + 1
                 WHERE edition_id = @editionId AND batch_no = @batchNo AND {Claimable}
                 RETURNING after_email, last_email
-                """, new { args.editionId, args.now, args.until, args.owner, batchNo }, cancellationToken: cancellationToken));
+                """, new { args.editionId, args.lease, args.owner, batchNo }, cancellationToken: cancellationToken));
             foreach (var (after, last) in claimed)
             {
                 return new EmailBatch(editionId, batchNo, after, last);
@@ -46,7 +47,7 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
     /// <summary>Extends this node's lease on the batch; false when another node has taken it over.</summary>
     public async Task<bool> RenewAsync(EmailBatch batch, TimeSpan lease, CancellationToken cancellationToken = default) =>
         await ExecuteAsync(
-            "UPDATE email_batches SET lease_until = @until WHERE edition_id = @EditionId AND batch_no = @BatchNo AND owner = @owner AND status = 'claimed'",
+            $"UPDATE email_batches SET lease_until = {dbNow} + @lease WHERE edition_id = @EditionId AND batch_no = @BatchNo AND owner = @owner AND status = 'claimed'",
             batch, lease, cancellationToken) == 1;
 
     public Task CompleteAsync(EmailBatch batch, CancellationToken cancellationToken = default) =>
@@ -83,20 +84,19 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var ids = await connection.QueryAsync<string>(new CommandDefinition(
-            """
+            $"""
             SELECT DISTINCT b.edition_id FROM email_batches b JOIN editions e ON e.id = b.edition_id
             WHERE e.status = 'delivering' AND e.owner <> @owner
-              AND (b.status = 'pending' OR (b.status = 'claimed' AND b.lease_until < @now))
-            """, new { now = UnixTime.ToMs(clock.GetUtcNow()), owner = node.Id }, cancellationToken: cancellationToken));
+              AND (b.status = 'pending' OR (b.status = 'claimed' AND b.lease_until < {dbNow}))
+            """, new { owner = node.Id }, cancellationToken: cancellationToken));
         return ids.ToList();
     }
 
     private async Task<int> ExecuteAsync(string sql, EmailBatch batch, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(sql,
-            new { batch.EditionId, batch.BatchNo, owner = node.Id, now = UnixTime.ToMs(now), until = UnixTime.ToMs(now + lease) },
+            new { batch.EditionId, batch.BatchNo, owner = node.Id, now = UnixTime.ToMs(clock.GetUtcNow()), lease = DatabaseClock.Ms(lease) },
             cancellationToken: cancellationToken));
     }
 }

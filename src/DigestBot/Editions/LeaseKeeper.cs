@@ -26,8 +26,9 @@ internal sealed partial class LeaseKeeper : IAsyncDisposable
     {
         // Stop a little before the lease really ends, so the message in flight is finished before anyone may take over.
         var fenceAfter = lease - (lease / 6);
-        // Local monotonic time at which the last confirmed renewal was sent: the database's lease_until is later than this
-        // plus the lease, so until then no other node can have taken the work over.
+        // Local monotonic time at which the last confirmed renewal was sent. The database ran it later and set the expiry to
+        // its own clock plus the lease, so for a lease from here no other node can have taken the work over: clocks that
+        // disagree on the time of day still agree on how long a lease lasts.
         var confirmedAt = clock.GetTimestamp();
         while (!done.IsCancellationRequested)
         {
