@@ -9,6 +9,7 @@ using DigestBot.Pipeline;
 using DigestBot.Rank;
 using DigestBot.Scheduling;
 using DigestBot.Store;
+using DigestBot.Summarize;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,10 +48,10 @@ public static class DigestBotHost
         builder.AddDigestBotOptions();
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddSingleton<DigestBotStartup>();
-        builder.AddStore().AddFetch().AddRankAndSummarize().AddEmail().AddDiscord().AddPipeline();
+        builder.AddStore().AddFetch().AddRank().AddSummarize().AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddEditions(recover: mode == HostMode.Worker);
-        builder.AddWeb(mode);
+        builder.AddWeb(listen: mode == HostMode.Worker);
         builder.AddTelemetry();
         return builder;
     }

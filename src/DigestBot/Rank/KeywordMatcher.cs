@@ -1,5 +1,5 @@
 using DigestBot.Model;
-using DigestBot.Summarize;
+using DigestBot.Text;
 
 namespace DigestBot.Rank;
 

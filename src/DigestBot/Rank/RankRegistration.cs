@@ -1,4 +1,3 @@
-using DigestBot.Summarize;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -6,10 +5,9 @@ namespace DigestBot.Rank;
 
 public static class RankRegistration
 {
-    public static IHostApplicationBuilder AddRankAndSummarize(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRank(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ArticleRanker>();
-        builder.Services.AddSingleton<Summarizer>();
         return builder;
     }
 }

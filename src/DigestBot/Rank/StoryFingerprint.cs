@@ -1,6 +1,6 @@
 using System.Text;
 using DigestBot.Model;
-using DigestBot.Summarize;
+using DigestBot.Text;
 
 namespace DigestBot.Rank;
 

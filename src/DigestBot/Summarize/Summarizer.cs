@@ -2,6 +2,7 @@ using System.Text;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Rank;
+using DigestBot.Text;
 
 namespace DigestBot.Summarize;
 

@@ -1,4 +1,3 @@
-using DigestBot.Hosting;
 using DigestBot.Options;
 using DigestBot.Render.Pages;
 using DigestBot.Web.Archive;
@@ -13,10 +12,11 @@ namespace DigestBot.Web;
 
 public static class WebRegistration
 {
-    public static IHostApplicationBuilder AddWeb(this WebApplicationBuilder builder, HostMode mode)
+    /// <summary>Endpoints and their services; <paramref name="listen"/> is false for one-shot commands, which open no port.</summary>
+    public static IHostApplicationBuilder AddWeb(this WebApplicationBuilder builder, bool listen)
     {
         var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
-        if (mode == HostMode.Worker && web.Enabled)
+        if (listen && web.Enabled)
         {
             builder.WebHost.UseUrls(web.Urls);
         }

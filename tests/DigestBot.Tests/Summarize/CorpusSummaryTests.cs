@@ -7,6 +7,7 @@ using DigestBot.Rank;
 using DigestBot.Summarize;
 using DigestBot.Tests.Fetch.Corpus;
 using DigestBot.Tests.Support;
+using DigestBot.Text;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using DigestBot.Model;
 using DigestBot.Summarize;
 using DigestBot.Tests.Rank;
+using DigestBot.Text;
 using Xunit;
 
 namespace DigestBot.Tests.Summarize;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DigestBot.Summarize;
+using DigestBot.Text;
 
 namespace DigestBot.Render.Email;
 

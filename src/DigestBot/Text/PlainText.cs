@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DigestBot.Summarize;
+namespace DigestBot.Text;
 
 /// <summary>Feed HTML to one line of plain text: scripts and styles dropped, tags removed, entities decoded, whitespace collapsed.</summary>
 public static partial class PlainText
