@@ -170,6 +170,6 @@ public static partial class SubscriptionEndpoints
         return Page(PageRenderer.Unsubscribe, new UnsubscribePageModel(email, null));
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Could not send the confirmation email to {Email}")]
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Could not send the confirmation email to {Email}")]
     private static partial void LogConfirmationFailed(ILogger logger, string email, Exception exception);
 }
