@@ -11,8 +11,7 @@ public static class FetchRegistration
 {
     public static IHostApplicationBuilder AddFetch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<FetchOptions>>(new KeyedOptionsValidator<FetchOptions>(FetchOptions.SectionName));
+        builder.Services.AddValidatedSection<FetchOptions>(FetchOptions.SectionName);
         builder.Services.AddSingleton<FeedParser>();
         builder.Services.AddSingleton<FetchThrottle>();
         builder.Services.AddSingleton<FeedIngestor>();

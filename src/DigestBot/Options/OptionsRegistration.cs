@@ -22,13 +22,22 @@ public static class OptionsRegistration
         Section<SubscribeRateLimitOptions>(builder, SubscribeRateLimitOptions.SectionName);
         Section<FanOutOptions>(builder, FanOutOptions.SectionName);
         Section<DigestSchedulingOptions>(builder, DigestSchedulingOptions.SectionName);
+        Section<TelemetryOptions>(builder, TelemetryOptions.SectionName);
         return builder;
     }
 
-    private static void Section<T>(IHostApplicationBuilder builder, string sectionName)
+    /// <summary>
+    /// Binds <typeparamref name="T"/> to its section and checks its DataAnnotations when the host starts, naming the failing
+    /// keys. Options classes kept beside the stage that uses them (Fetch, the web pages) register through this too, so no
+    /// section escapes the start-up check.
+    /// </summary>
+    public static OptionsBuilder<T> AddValidatedSection<T>(this IServiceCollection services, string sectionName)
         where T : class
     {
-        builder.Services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<T>>(new KeyedOptionsValidator<T>(sectionName));
+        services.AddSingleton<IValidateOptions<T>>(new KeyedOptionsValidator<T>(sectionName));
+        return services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
     }
+
+    private static void Section<T>(IHostApplicationBuilder builder, string sectionName)
+        where T : class => builder.Services.AddValidatedSection<T>(sectionName);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DigestBot.Options;
 
 public enum TelemetryExporter
@@ -20,7 +22,9 @@ public sealed class TelemetryOptions
     /// defaults and the standard <c>OTEL_EXPORTER_OTLP_*</c> environment variables apply.</summary>
     public Uri? OtlpEndpoint { get; set; }
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(60);
 
+    [Required(AllowEmptyStrings = false)]
     public string ServiceName { get; set; } = "digestbot";
 }

@@ -3,7 +3,6 @@ using DigestBot.Render.Archive;
 using DigestBot.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace DigestBot.Web.Archive;
 
@@ -12,8 +11,7 @@ public static class ArchiveRegistration
     /// <summary>The archive's options and services; the pipeline uses <see cref="ArchiveLinks"/> in every mode, so this is not worker-only.</summary>
     public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ArchiveOptions>>(new KeyedOptionsValidator<ArchiveOptions>(ArchiveOptions.SectionName));
+        builder.Services.AddValidatedSection<ArchiveOptions>(ArchiveOptions.SectionName);
         builder.Services.AddSingleton<ArchiveQueries>();
         builder.Services.AddSingleton<ArchiveLinks>();
         builder.Services.AddSingleton<ArchivePages>();
