@@ -35,7 +35,26 @@ internal static class FormChoices
         return (chosen, null);
     }
 
-    /// <summary>A request whose body is not a form would make reading the form throw: answer 400 instead.</summary>
-    public static IResult? NotAForm(HttpRequest request) => request.HasFormContentType ? null
-        : Message("Not a form", "Please submit the form on this page.", StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// The posted form, or a 400 page when the body is not a form that can be read: another content type, a multipart body
+    /// without a boundary or with broken parts, or keys and values over the reader's limits all make the reader throw.
+    /// </summary>
+    public static async Task<(IFormCollection Form, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (FormCollection.Empty, Message("Not a form", "Please submit the form on this page.", StatusCodes.Status400BadRequest));
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        // A multipart body that ends before its closing boundary throws IOException; BadHttpRequestException (an IOException
+        // too) carries the server's own answer, such as 413 for a body over the size limit, so it is left to the server.
+        catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
+        {
+            return (FormCollection.Empty, Message("Not a form", "The form could not be read. Please submit the form on this page.", StatusCodes.Status400BadRequest));
+        }
+    }
 }

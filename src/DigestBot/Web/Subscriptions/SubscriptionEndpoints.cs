@@ -47,12 +47,12 @@ public static partial class SubscriptionEndpoints
         HttpRequest request, SubscriberStore store, ConfirmationSender confirmations, IOptionsMonitor<CatalogOptions> catalog,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (FormChoices.NotAForm(request) is { } notAForm)
+        var (form, unreadable) = await FormChoices.ReadAsync(request, cancellationToken);
+        if (unreadable is not null)
         {
-            return notAForm;
+            return unreadable;
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
         var email = SubscriberStore.Normalize(form["email"].ToString());
         if (!EmailAddresses.IsValid(email))
         {
@@ -130,12 +130,12 @@ public static partial class SubscriptionEndpoints
             return Invalid();
         }
 
-        if (FormChoices.NotAForm(request) is { } notAForm)
+        var (form, unreadable) = await FormChoices.ReadAsync(request, cancellationToken);
+        if (unreadable is not null)
         {
-            return notAForm;
+            return unreadable;
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
         var options = catalog.CurrentValue;
         var (sections, refusal) = FormChoices.Choose(form["section"], options.Sections.Keys, "section");
         var knownDigests = FormChoices.Digests(options);
