@@ -6,19 +6,14 @@ namespace DigestBot.Editions;
 public static class EditionsRegistration
 {
     /// <summary>
-    /// Claims, leases and email batches of editions. Only the worker verb looks for editions a dead node left behind
-    /// and for batches to help with; the other verbs claim and run just the edition they were asked for.
+    /// Claims, leases and email batches of editions. Looking for editions a dead node left behind is the worker's
+    /// (Scheduling's <c>EditionRecoveryService</c>); the other verbs claim and run just the edition they were asked for.
     /// </summary>
-    public static IHostApplicationBuilder AddEditions(this IHostApplicationBuilder builder, bool recover)
+    public static IHostApplicationBuilder AddEditions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<NodeIdentity>();
         builder.Services.AddSingleton<EditionStore>();
         builder.Services.AddSingleton<EmailBatchStore>();
-        if (recover)
-        {
-            builder.Services.AddHostedService<EditionRecoveryService>();
-        }
-
         return builder;
     }
 }

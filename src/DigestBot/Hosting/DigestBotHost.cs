@@ -50,7 +50,7 @@ public static class DigestBotHost
         builder.Services.AddSingleton<DigestBotStartup>();
         builder.AddStore().AddFetch().AddRank().AddSummarize().AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
-        builder.AddEditions(recover: mode == HostMode.Worker);
+        builder.AddEditions();
         builder.AddWeb(listen: mode == HostMode.Worker);
         builder.AddTelemetry();
         return builder;

@@ -34,6 +34,8 @@ public static class SchedulingRegistration
         {
             builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
             builder.Services.AddHostedService<ScheduleSynchronizer>();
+            // Only the worker looks for editions a dead node left behind and for batches to help with.
+            builder.Services.AddHostedService<EditionRecoveryService>();
         }
 
         return builder;

@@ -97,7 +97,7 @@ public sealed class PostgresEndToEndTests(PostgresFixture postgres) : IClassFixt
         var discord = await RunAsync(app, "discord-status");
 
         Assert.True(sent.Code == 1, sent.Output);
-        Assert.Contains("email: 5 sent, 0 failed", sent.Output, StringComparison.Ordinal);
+        Assert.Contains("email: 5 emails sent, 0 failed", sent.Output, StringComparison.Ordinal);
         Assert.True(again.Code == 0, again.Output);
         Assert.Contains(": empty, 0 articles", again.Output, StringComparison.Ordinal);
         var recipients = peers.Sink!.Messages().SelectMany(m => m.Recipients).ToList();

@@ -1,12 +1,12 @@
+using DigestBot.Editions;
 using DigestBot.Options;
 using DigestBot.Pipeline;
-using DigestBot.Scheduling;
 using DigestBot.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DigestBot.Editions;
+namespace DigestBot.Scheduling;
 
 /// <summary>
 /// The worker's background duty besides the schedule: on start, catch up a missed slot; then keep looking for editions
