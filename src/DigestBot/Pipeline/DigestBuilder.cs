@@ -81,6 +81,6 @@ public sealed class DigestBuilder(
         var sections = sectionIds
             .Select(id => ranker.Rank(id, candidates[id], RankingPolicy.For(options, digestId, id), alreadySent, now))
             .ToList();
-        return new DigestRanking(digestId, now, since, sections);
+        return new DigestRanking(digestId, now, since, CrossSectionStories.ShowOnce(sections));
     }
 }
