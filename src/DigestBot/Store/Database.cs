@@ -95,7 +95,10 @@ public sealed class Database
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Shared,
+            // Private caches: with WAL, readers never block the writer. A shared cache adds table locks between
+            // connections of one process (SQLITE_LOCKED), and Microsoft.Data.Sqlite failed to prepare statements that
+            // met such a lock while another connection ran a migration (ArgumentOutOfRangeException on open).
+            Cache = SqliteCacheMode.Private,
             DefaultTimeout = 30,
             Pooling = true,
         }.ToString();
