@@ -51,7 +51,7 @@ public static class FanOutRunner
             subscribers,
             outcome.Deliveries.FirstOrDefault(d => d.Channel == "email")?.Sent ?? 0,
             sink.Messages - before,
-            outcome.Status,
+            outcome.Status.ToText(),
             elapsed,
             Process.GetCurrentProcess().TotalProcessorTime - cpu,
             GC.GetTotalAllocatedBytes(precise: false) - allocated,

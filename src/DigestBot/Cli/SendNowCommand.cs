@@ -36,7 +36,7 @@ internal static class SendNowCommand
                 Console.WriteLine(line);
             }
 
-            return outcome.Status is "interrupted" or "in-progress" ? Unfinished : outcome.Deliveries.Any(d => d.Failed > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+            return outcome.Status is EditionOutcomeStatus.Interrupted or EditionOutcomeStatus.InProgress ? Unfinished : outcome.Deliveries.Any(d => d.Failed > 0) ? ExitCodes.Failed : ExitCodes.Ok;
         }, cancellationToken, stoppedExitCode: Unfinished));
         return command;
     }

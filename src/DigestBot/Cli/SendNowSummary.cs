@@ -12,7 +12,7 @@ internal static class SendNowSummary
 {
     public static IEnumerable<string> Lines(EditionOutcome outcome)
     {
-        yield return $"Edition {outcome.EditionId}: {outcome.Status}, {Plural.Of(outcome.Digest?.ArticleCount ?? 0, "article")}";
+        yield return $"Edition {outcome.EditionId}: {outcome.Status.ToText()}, {Plural.Of(outcome.Digest?.ArticleCount ?? 0, "article")}";
         foreach (var delivery in outcome.Deliveries)
         {
             yield return delivery.Channel == "discord" ? "  discord: " + Discord(delivery) : $"  {delivery.Channel}: " + Email(delivery);

@@ -6,7 +6,7 @@ namespace DigestBot.Editions;
 /// The outcome of claiming a slot. <see cref="IsNew"/> is false when another run claimed it first; <see cref="Owned"/>
 /// says whether this node now holds the edition (new, or taken over from an owner whose lease ran out).
 /// </summary>
-public sealed record EditionClaim(string EditionId, string DigestId, DateTimeOffset Slot, bool IsNew, string Status, bool Owned = true)
+public sealed record EditionClaim(string EditionId, string DigestId, DateTimeOffset Slot, bool IsNew, EditionStatus Status, bool Owned = true)
 {
     public bool IsFinished => Status is EditionStatus.Sent or EditionStatus.Empty;
 

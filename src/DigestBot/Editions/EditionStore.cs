@@ -43,7 +43,7 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
             """, args, cancellationToken: cancellationToken));
         var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT status FROM editions WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return new EditionClaim(id, digestId, slot, false, status ?? EditionStatus.Claimed, taken == 1);
+        return new EditionClaim(id, digestId, slot, false, status is null ? EditionStatus.Claimed : EditionStatusText.Parse(status), taken == 1);
     }
 
     /// <summary>Extends this node's lease on the edition; false when another node has taken it over.</summary>
@@ -117,7 +117,7 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
         return rows.Select(r => r.ToArticle()).ToList();
     }
 
-    public async Task CompleteAsync(string editionId, string status, EditionTotals totals, string? error, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync(string editionId, EditionStatus status, EditionTotals totals, string? error, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -126,7 +126,7 @@ public sealed class EditionStore(Database database, TimeProvider clock, NodeIden
                                 discord_posts = @DiscordPosts, error = @error, lease_until = 0
             WHERE id = @editionId
             """,
-            new { editionId, status, now = UnixTime.ToMs(clock.GetUtcNow()), totals.EmailsSent, totals.EmailsFailed, totals.DiscordPosts, error },
+            new { editionId, status = status.ToText(), now = UnixTime.ToMs(clock.GetUtcNow()), totals.EmailsSent, totals.EmailsFailed, totals.DiscordPosts, error },
             cancellationToken: cancellationToken));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DigestBot.Store;
 
 namespace DigestBot.Observability;
 
@@ -28,7 +29,7 @@ public sealed class DigestBotMetrics
         sendDuration = meter.CreateHistogram<double>("digestbot.send.duration", "s", "Time to deliver one edition on one channel.");
     }
 
-    public void EditionFinished(string digestId, string status) => editions.Add(1, Tag("digest", digestId), Tag("status", status));
+    public void EditionFinished(string digestId, EditionStatus status) => editions.Add(1, Tag("digest", digestId), Tag("status", status.ToText()));
 
     public void EmailsDelivered(string digestId, long sent, long failed)
     {

@@ -1,4 +1,4 @@
-using DigestBot.Deliver.Discord;
+using DigestBot.Deliver;
 using DigestBot.Editions;
 using DigestBot.Model;
 using DigestBot.Observability;
@@ -12,19 +12,19 @@ namespace DigestBot.Pipeline;
 
 /// <summary>
 /// The whole job for one scheduled slot, top to bottom:
-/// Claim -> Fetch -> Store -> Rank -> Summarize (DigestBuilder) -> Record content -> Deliver (email batches, Discord) -> Record.
+/// Claim -> Build (fetch, store, rank, summarize: DigestBuilder) -> Record content -> Deliver on each channel -> Record.
 /// A slot claimed before is resumed with its recorded content, or left alone while another node's lease on it is live.
+/// The channels (<see cref="IDeliveryChannel"/>: email, Discord) run in their registration order; one that is stopped
+/// ends the run, and the edition is resumed later.
 /// </summary>
 public sealed partial class DigestPipeline(
     IOptionsMonitor<CatalogOptions> catalog,
     IOptionsMonitor<FanOutOptions> fanOutOptions,
     EditionStore editions,
     EditionContentStore contents,
-    EmailBatchStore batches,
     DigestBuilder builder,
     ArchiveLinks archive,
-    EditionFanOut fanOut,
-    DiscordDelivery discord,
+    IEnumerable<IDeliveryChannel> channels,
     TimeProvider clock,
     DigestBotMetrics metrics,
     ILogger<DigestPipeline> logger)
@@ -49,13 +49,13 @@ public sealed partial class DigestPipeline(
         if (claim.IsFinished)
         {
             LogAlreadySent(logger, claim.EditionId);
-            return new EditionOutcome(claim.EditionId, "already-sent", null, []);
+            return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.AlreadySent, null, []);
         }
 
         if (!claim.Owned)
         {
             LogHeldElsewhere(logger, claim.EditionId);
-            return new EditionOutcome(claim.EditionId, "in-progress", null, []);
+            return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.InProgress, null, []);
         }
 
         var finished = false;
@@ -63,8 +63,8 @@ public sealed partial class DigestPipeline(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            var outcome = await DeliverAsync(claim, options, settings, stop.Token);
-            finished = outcome.Status != "interrupted";
+            var outcome = await DeliverAsync(claim, options, stop.Token);
+            finished = outcome.Status != EditionOutcomeStatus.Interrupted;
             return outcome;
         }
         finally
@@ -77,91 +77,83 @@ public sealed partial class DigestPipeline(
         }
     }
 
-    private async Task<EditionOutcome> DeliverAsync(EditionClaim claim, DigestOptions options, FanOutOptions settings, CancellationToken stop)
+    private async Task<EditionOutcome> DeliverAsync(EditionClaim claim, DigestOptions options, CancellationToken stop)
     {
-        Digest digest;
-        if (claim.HasContent)
+        var used = channels.Where(c => c.IsUsedBy(options)).ToList();
+        var digest = claim.HasContent ? await LoadAsync(claim, stop) : await BuildAndRecordAsync(claim, options, used, stop);
+        if (digest.ArticleCount == 0)
         {
-            digest = await contents.LoadAsync(claim.EditionId, stop)
-                ?? throw new InvalidOperationException($"Edition {claim.EditionId} is {claim.Status} but has no recorded content.");
-            if (claim.Status == EditionStatus.Partial)
-            {
-                await batches.ReopenAsync(claim.EditionId, stop);
-            }
-
-            LogResuming(logger, claim.EditionId, claim.Status);
-        }
-        else
-        {
-            // Another edition of this digest (another slot) may be built at the same moment, e.g. a start-up catch-up
-            // beside a scheduled run on another node. Recording is serialized per digest; the edition that records
-            // second and finds its articles taken is built again without them, so no article goes out twice.
-            for (var build = 1; ; build++)
-            {
-                digest = await builder.BuildAsync(claim.DigestId, claim.Slot, claim.EditionId, stop);
-                if (digest.ArticleCount == 0)
-                {
-                    await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
-                    metrics.EditionFinished(claim.DigestId, EditionStatus.Empty);
-                    LogEmpty(logger, claim.EditionId);
-                    return new EditionOutcome(claim.EditionId, EditionStatus.Empty, digest, []);
-                }
-
-                digest = await archive.AssignAsync(digest, stop);
-                if (await contents.StartDeliveryAsync(digest, options.Email ? settings.BatchSize : null, stop))
-                {
-                    break;
-                }
-
-                LogRebuilding(logger, claim.EditionId, build);
-                if (build == MaxBuilds)
-                {
-                    throw new InvalidOperationException(
-                        $"Edition {claim.EditionId}: other editions of '{claim.DigestId}' kept recording the same articles; built {build} times.");
-                }
-            }
+            return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.Empty, digest, []);
         }
 
-        var before = claim.HasContent ? await contents.TotalsAsync(claim.EditionId, stop) : EditionTotals.None;
-        var started = clock.GetTimestamp();
-        var thisRun = new DeliveryCount();
-        var emailDone = options.Email && await fanOut.RunToEndAsync(digest, thisRun, stop, CancellationToken.None);
-        if (options.Email)
-        {
-            metrics.SendTook(digest.DigestId, "email", clock.GetElapsedTime(started));
-        }
-
-        if (options.Email && !emailDone)
-        {
-            LogInterrupted(logger, claim.EditionId);
-            return new EditionOutcome(claim.EditionId, "interrupted", digest, [thisRun.ToResult("email")]);
-        }
-
+        // Deliver
+        var edition = new EditionDelivery(digest, options, claim.Status == EditionStatus.Partial);
         var results = new List<DeliveryResult>();
-        var discordFailed = 0;
-        if (options.Discord.Count > 0)
+        var failed = false;
+        foreach (var channel in used)
         {
-            started = clock.GetTimestamp();
-            var posted = await discord.DeliverAsync(digest, options.Discord, stop);
-            metrics.SendTook(digest.DigestId, "discord", clock.GetElapsedTime(started));
-            metrics.DiscordPosted(digest.DigestId, posted.Sent);
-            discordFailed = posted.Failed;
-            results.Add(posted);
+            var started = clock.GetTimestamp();
+            var delivered = await channel.DeliverAsync(edition, stop);
+            metrics.SendTook(digest.DigestId, channel.Name, clock.GetElapsedTime(started));
+            results.Add(delivered.Result);
+            if (delivered.State == ChannelState.Interrupted)
+            {
+                LogInterrupted(logger, claim.EditionId);
+                return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.Interrupted, digest, results);
+            }
+
+            failed |= delivered.State == ChannelState.Failed;
         }
 
+        // Record
+        var status = failed ? EditionStatus.Partial : EditionStatus.Sent;
         var totals = await contents.TotalsAsync(claim.EditionId, CancellationToken.None);
-        if (options.Email)
-        {
-            results.Insert(0, thisRun.ToResult("email"));
-        }
-
-        var status = totals.EmailsFailed == 0 && discordFailed == 0 ? EditionStatus.Sent : EditionStatus.Partial;
         await editions.CompleteAsync(claim.EditionId, status, totals, null, CancellationToken.None);
-        // Only what this run delivered: a resumed edition's earlier messages were counted by the run that sent them.
-        metrics.EmailsDelivered(digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
         metrics.EditionFinished(digest.DigestId, status);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
-        return new EditionOutcome(claim.EditionId, status, digest, results) { Totals = totals };
+        return new EditionOutcome(claim.EditionId, EditionOutcomeStatusText.Finished(status), digest, results) { Totals = totals };
+    }
+
+    /// <summary>The content an earlier run recorded: a resumed edition sends exactly that.</summary>
+    private async Task<Digest> LoadAsync(EditionClaim claim, CancellationToken stop)
+    {
+        var digest = await contents.LoadAsync(claim.EditionId, stop)
+            ?? throw new InvalidOperationException($"Edition {claim.EditionId} is {claim.Status.ToText()} but has no recorded content.");
+        LogResuming(logger, claim.EditionId, claim.Status);
+        return digest;
+    }
+
+    /// <summary>Builds the edition and records its content (and the channels' batches); an edition with no new article is recorded as empty instead.</summary>
+    private async Task<Digest> BuildAndRecordAsync(EditionClaim claim, DigestOptions options, IReadOnlyList<IDeliveryChannel> used, CancellationToken stop)
+    {
+        var batchSize = used.Select(c => c.BatchSize(options)).FirstOrDefault(size => size is not null);
+        // Another edition of this digest (another slot) may be built at the same moment, e.g. a start-up catch-up
+        // beside a scheduled run on another node. Recording is serialized per digest; the edition that records
+        // second and finds its articles taken is built again without them, so no article goes out twice.
+        for (var build = 1; ; build++)
+        {
+            var digest = await builder.BuildAsync(claim.DigestId, claim.Slot, claim.EditionId, stop);
+            if (digest.ArticleCount == 0)
+            {
+                await editions.CompleteAsync(claim.EditionId, EditionStatus.Empty, EditionTotals.None, null, stop);
+                metrics.EditionFinished(claim.DigestId, EditionStatus.Empty);
+                LogEmpty(logger, claim.EditionId);
+                return digest;
+            }
+
+            digest = await archive.AssignAsync(digest, stop);
+            if (await contents.StartDeliveryAsync(digest, batchSize, stop))
+            {
+                return digest;
+            }
+
+            LogRebuilding(logger, claim.EditionId, build);
+            if (build == MaxBuilds)
+            {
+                throw new InvalidOperationException(
+                    $"Edition {claim.EditionId}: other editions of '{claim.DigestId}' kept recording the same articles; built {build} times.");
+            }
+        }
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Edition {EditionId} was already sent; nothing to do")]
@@ -171,13 +163,13 @@ public sealed partial class DigestPipeline(
     private static partial void LogEmpty(ILogger logger, string editionId);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Edition {EditionId} finished with {Articles} articles: {Status}")]
-    private static partial void LogCompleted(ILogger logger, string editionId, int articles, string status);
+    private static partial void LogCompleted(ILogger logger, string editionId, int articles, EditionStatus status);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Edition {EditionId} is being sent by another node; this run sends nothing")]
     private static partial void LogHeldElsewhere(ILogger logger, string editionId);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Resuming edition {EditionId} ({Status}) with its recorded content")]
-    private static partial void LogResuming(ILogger logger, string editionId, string status);
+    private static partial void LogResuming(ILogger logger, string editionId, EditionStatus status);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
         Message = "Edition {EditionId}: another edition of the digest recorded some of the same articles first; building it again (build {Build})")]
@@ -187,8 +179,8 @@ public sealed partial class DigestPipeline(
     private static partial void LogInterrupted(ILogger logger, string editionId);
 }
 
-/// <param name="Deliveries">What this run did on each channel (its email batches' log lines add up to the email figures).</param>
-public sealed record EditionOutcome(string EditionId, string Status, Digest? Digest, IReadOnlyList<DeliveryResult> Deliveries)
+/// <param name="Deliveries">What this run did on each channel it got to (its email batches' log lines add up to the email figures).</param>
+public sealed record EditionOutcome(string EditionId, EditionOutcomeStatus Status, Digest? Digest, IReadOnlyList<DeliveryResult> Deliveries)
 {
     /// <summary>The whole edition's counts from the ledgers (earlier runs and other nodes included), when it finished.</summary>
     public EditionTotals? Totals { get; init; }

@@ -1,3 +1,5 @@
+using DigestBot.Deliver;
+using DigestBot.Deliver.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,6 +11,9 @@ public static class PipelineRegistration
     {
         builder.Services.AddSingleton<DigestBuilder>();
         builder.Services.AddSingleton<EditionFanOut>();
+        // The order the channels deliver in: a stopped email fan-out leaves Discord for the run that resumes the edition.
+        builder.Services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        builder.Services.AddSingleton<IDeliveryChannel, DiscordChannel>();
         builder.Services.AddSingleton<DigestPipeline>();
         return builder;
     }

@@ -1,11 +1,12 @@
 namespace DigestBot.Store;
 
 /// <summary>The life of an edition: claimed -> delivering -> sent | partial | empty.</summary>
-public static class EditionStatus
+/// <remarks>Stored as text (<see cref="EditionStatusText"/>); the names here never reach the database.</remarks>
+public enum EditionStatus
 {
-    public const string Claimed = "claimed";
-    public const string Delivering = "delivering";
-    public const string Sent = "sent";
-    public const string Partial = "partial";
-    public const string Empty = "empty";
+    Claimed,
+    Delivering,
+    Sent,
+    Partial,
+    Empty,
 }

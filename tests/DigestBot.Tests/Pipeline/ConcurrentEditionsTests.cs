@@ -48,7 +48,7 @@ public sealed class ConcurrentEditionsTests(PostgresFixture postgres) : IClassFi
         var recipients = sink.Messages().SelectMany(m => m.Recipients).ToList();
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(Subscribers, recipients.Count);
-        Assert.Equal(["empty", "sent"], outcomes.Select(o => o.Status).Order(StringComparer.Ordinal));
+        Assert.Equal([EditionOutcomeStatus.Sent, EditionOutcomeStatus.Empty], outcomes.Select(o => o.Status).Order());
     }
 
     /// <summary>Waits until <paramref name="count"/> sessions wait on a lock, i.e. both editions have ranked their articles.</summary>

@@ -38,7 +38,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         await app.StartAsync();
         var outcome = await app.Get<DigestPipeline>().RunAsync("daily", now);
 
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         var messages = await Sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));
         Assert.Equal(2, messages.Count);
 
@@ -75,7 +75,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         var first = await pipeline.RunAsync("daily", now);
         var second = await pipeline.RunAsync("daily", now);
 
-        Assert.Equal(("sent", "already-sent"), (first.Status, second.Status));
+        Assert.Equal((EditionOutcomeStatus.Sent, EditionOutcomeStatus.AlreadySent), (first.Status, second.Status));
         Assert.Equal(["all@example.org", "space@example.org"], await AcceptedAsync(app, first.EditionId));
         Assert.Equal(await AcceptedAsync(app, first.EditionId), Received());
         Assert.Single(Discord.Messages);
@@ -92,7 +92,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
         var first = await pipeline.RunAsync("daily", now);
         var next = await pipeline.RunAsync("daily", now.AddMinutes(1));
 
-        Assert.Equal(("sent", "empty"), (first.Status, next.Status));
+        Assert.Equal((EditionOutcomeStatus.Sent, EditionOutcomeStatus.Empty), (first.Status, next.Status));
         Assert.Empty(await AcceptedAsync(app, next.EditionId));
         Assert.Equal(await AcceptedAsync(app, first.EditionId), Received());
         Assert.Single(Discord.Messages);
@@ -111,7 +111,7 @@ public sealed class SendNowEndToEndTests : IAsyncLifetime
 
         var outcome = await app.Get<DigestPipeline>().RunAsync("daily", now);
 
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.Equal(["all@example.org", "space@example.org"], await AcceptedAsync(app, outcome.EditionId));
         Assert.Equal(await AcceptedAsync(app, outcome.EditionId), Received());
         var messages = Sink.Messages();

@@ -43,7 +43,7 @@ public sealed class NeverRepeatTests
 
         var first = await pipeline.RunAsync("daily", Day1);
 
-        Assert.Equal("sent", first.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, first.Status);
         Assert.Equal(
             new[] { StaticFire.Title, Weather.Title, Lander.Title }.Order(StringComparer.Ordinal),
             first.Digest!.Sections.Single().Items.Select(i => i.Article.Title).Order(StringComparer.Ordinal));
@@ -54,13 +54,13 @@ public sealed class NeverRepeatTests
 
         var second = await pipeline.RunAsync("daily", Day2);
 
-        Assert.Equal("sent", second.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, second.Status);
         Assert.Equal([Crew.Title], second.Digest!.Sections.Single().Items.Select(i => i.Article.Title));
 
         clock.SetUtcNow(Day2.AddDays(1));
         var third = await pipeline.RunAsync("daily", Day2.AddDays(1));
 
-        Assert.Equal("empty", third.Status);
+        Assert.Equal(EditionOutcomeStatus.Empty, third.Status);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class BatchLeaseLostTests
         // going to send of the stolen batch has reached the sink by now or never will.
         await app.DisposeAsync();
 
-        Assert.True(outcome.Status is "sent" or "interrupted", outcome.Status);
+        Assert.True(outcome.Status is EditionOutcomeStatus.Sent or EditionOutcomeStatus.Interrupted, outcome.Status.ToString());
         // The message on the wire when the takeover was noticed may still arrive; nothing queued behind it.
         Assert.InRange(sink.Messages().Count - stolenAt, 0, 2);
         Assert.InRange(sink.Messages().Count, 1, 4);

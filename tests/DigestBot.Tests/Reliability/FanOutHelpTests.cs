@@ -43,7 +43,7 @@ public sealed class FanOutHelpTests
 
         var probe = new StoreProbe(new DigestBot.Options.StorageOptions { SqlitePath = databasePath }, owner.Root);
         var recipients = sink.Messages().SelectMany(m => m.Recipients).ToList();
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.Equal(Subscribers, recipients.Count);
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(2, await probe.ScalarAsync("SELECT COUNT(DISTINCT owner) FROM email_batches"));

@@ -53,7 +53,7 @@ public sealed class LedgerOutageTests
 
         Assert.Contains("The email ledger could not be written (", failed.Exception?.Message ?? "", StringComparison.Ordinal);
         Assert.Contains("database or disk is full", failed.Exception?.Message ?? "", StringComparison.Ordinal);
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.Equal(Subscribers, await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries WHERE status = 'sent'"));
         var recipients = sink.Messages().SelectMany(m => m.Recipients).ToList();
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());

@@ -43,7 +43,7 @@ public sealed class SmtpOutageTests
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(90));
 
         var recipients = sink.Messages().SelectMany(m => m.Recipients).ToList();
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.InRange(duringOutage, 30, Subscribers - 1);
         Assert.Equal(Subscribers, recipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.InRange(recipients.Count - Subscribers, 0, Connections);

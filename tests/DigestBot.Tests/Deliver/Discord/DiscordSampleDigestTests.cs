@@ -38,7 +38,7 @@ public sealed class DiscordSampleDigestTests(ITestOutputHelper output)
         var sections = app.Get<DiscordMessageBuilder>().Sections(outcome.Digest!, destination);
         var minimum = DiscordPacker.LowerBound(sections);
         output.WriteLine($"Sample digest: {outcome.Digest!.ArticleCount} articles in {sections.Count} sections -> {discord.Messages.Count} message(s); lower bound {minimum}");
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.True(outcome.Digest.ArticleCount >= 10, $"only {outcome.Digest.ArticleCount} sample articles were chosen");
         Assert.Equal(minimum, discord.Messages.Count);
         Assert.Empty(discord.Rejections);

@@ -62,7 +62,7 @@ public sealed class SmtpSendQueueTests(ITestOutputHelper output)
         var span = accepted.Max(m => m.At) - accepted.Min(m => m.At);
         output.WriteLine($"{accepted.Count} messages over {span.TotalSeconds:F2} s; at most {busiest} in one second; " +
             $"at most {server.MaxConcurrentSessions} sessions at once, {beforeStop.Opened} opened");
-        Assert.Equal(["sent", "sent"], outcomes.Select(o => o.Status));
+        Assert.Equal([EditionOutcomeStatus.Sent, EditionOutcomeStatus.Sent], outcomes.Select(o => o.Status));
         Assert.Equal(2 * Subscribers, accepted.Count);
         Assert.All(accepted.SelectMany(m => m.Recipients).CountBy(r => r), r => Assert.Equal(2, r.Value));
         Assert.Equal(Connections, server.MaxConcurrentSessions);

@@ -36,7 +36,7 @@ public sealed class StatusEndpointTests
         var outcome = await app.Get<DigestPipeline>().RunAsync("daily", now);
         var status = await WorkerHost.StatusJsonAsync(app);
 
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         var daily = WorkerHost.Digest(status, "daily");
         Assert.Equal("Test Daily", daily["title"]!.GetValue<string>());
         Assert.Equal("0 0 7 * * ?", daily["cron"]!.GetValue<string>());

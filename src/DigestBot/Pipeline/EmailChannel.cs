@@ -1,0 +1,50 @@
+using DigestBot.Deliver;
+using DigestBot.Observability;
+using DigestBot.Options;
+using DigestBot.Store;
+using Microsoft.Extensions.Options;
+
+namespace DigestBot.Pipeline;
+
+/// <summary>
+/// Email as a delivery channel: the edition's claimable batches (<see cref="EditionFanOut"/>), sent through the node's
+/// mail transport (an SMTP server, or the outbox folder). It sits beside the fan-out it drives rather than in Deliver/,
+/// which the pipeline's stages depend on and not the other way round.
+/// </summary>
+public sealed class EmailChannel(
+    EditionFanOut fanOut,
+    EmailBatchStore batches,
+    EditionContentStore contents,
+    IOptionsMonitor<FanOutOptions> fanOutOptions,
+    DigestBotMetrics metrics) : IDeliveryChannel
+{
+    public string Name => "email";
+
+    public bool IsUsedBy(DigestOptions digest) => digest.Email;
+
+    public int? BatchSize(DigestOptions digest) => digest.Email ? fanOutOptions.CurrentValue.BatchSize : null;
+
+    public async Task<ChannelOutcome> DeliverAsync(EditionDelivery edition, CancellationToken stop)
+    {
+        var editionId = edition.Digest.EditionId;
+        if (edition.ResumingPartial)
+        {
+            // Batches that ended with failed messages are worked again: the ledger skips whoever already has the edition.
+            await batches.ReopenAsync(editionId, stop);
+        }
+
+        var before = await contents.TotalsAsync(editionId, stop);
+        var thisRun = new DeliveryCount();
+        if (!await fanOut.RunToEndAsync(edition.Digest, thisRun, stop, CancellationToken.None))
+        {
+            return new ChannelOutcome(thisRun.ToResult(Name), ChannelState.Interrupted);
+        }
+
+        // The result is what this run's batches did; whether the edition is whole is the ledger's word (earlier runs
+        // and other nodes included).
+        var totals = await contents.TotalsAsync(editionId, CancellationToken.None);
+        // Only what this run delivered: a resumed edition's earlier messages were counted by the run that sent them.
+        metrics.EmailsDelivered(edition.Digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
+        return new ChannelOutcome(thisRun.ToResult(Name), totals.EmailsFailed == 0 ? ChannelState.Delivered : ChannelState.Failed);
+    }
+}
