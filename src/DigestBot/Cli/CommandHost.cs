@@ -1,6 +1,7 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,10 @@ namespace DigestBot.Cli;
 /// <summary>Builds the application for a one-shot verb: validates options and prepares the store, without starting the worker.</summary>
 internal static class CommandHost
 {
-    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken)
+    /// <param name="settings">Configuration a verb sets for its own run, over appsettings.json and the environment.</param>
+    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = DigestBotHost.Build([], HostMode.Command);
+        var app = DigestBotHost.Build([], HostMode.Command, settings is null ? null : builder => builder.Configuration.AddInMemoryCollection(settings));
         ConfigurationErrors.ValidateAll(app.Services);
         await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
         return app;
@@ -21,11 +23,14 @@ internal static class CommandHost
     /// Runs a verb body, turning a user's mistake into one message and its exit code (see <see cref="CliErrors"/>), and a
     /// stop request (SIGINT, SIGTERM) into <paramref name="stoppedExitCode"/>.
     /// </summary>
-    public static async Task<int> RunAsync(Func<WebApplication, Task<int>> body, CancellationToken cancellationToken, int stoppedExitCode = ExitCodes.Stopped)
+    /// <param name="settings">Configuration the verb sets for its own run, over appsettings.json and the environment.</param>
+    public static async Task<int> RunAsync(
+        Func<WebApplication, Task<int>> body, CancellationToken cancellationToken, int stoppedExitCode = ExitCodes.Stopped,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         try
         {
-            await using var app = await StartAsync(cancellationToken);
+            await using var app = await StartAsync(cancellationToken, settings);
             return await body(app);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

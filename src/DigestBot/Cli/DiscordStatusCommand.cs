@@ -36,7 +36,13 @@ internal static class DiscordStatusCommand
         {
             if (DiscordTarget.From(name, destination, options) is not { } target)
             {
-                lines.Add(($"{name}: not configured (set WebhookUrl, or ChannelId with Discord:BotToken)", false));
+                lines.Add(($"{name}: not configured (ChannelId needs Discord:BotToken)", false));
+                continue;
+            }
+
+            if (target.IsOutbox)
+            {
+                lines.Add(($"{name}: outbox (no WebhookUrl or ChannelId: messages are written under Email:OutboxPath)", false));
                 continue;
             }
 

@@ -67,9 +67,13 @@ internal static class ValidateCommand
 
         foreach (var (name, destination) in discord.Destinations)
         {
-            if (string.IsNullOrEmpty(destination.WebhookUrl) && (string.IsNullOrEmpty(destination.ChannelId) || string.IsNullOrEmpty(discord.BotToken)))
+            if (string.IsNullOrEmpty(destination.WebhookUrl) && string.IsNullOrEmpty(destination.ChannelId))
             {
-                yield return $"Discord:Destinations:{name}: no WebhookUrl (or ChannelId with Discord:BotToken); posts to it are skipped. Set e.g. Discord__Destinations__{name}__WebhookUrl.";
+                yield return $"Discord:Destinations:{name}: no WebhookUrl or ChannelId; its messages are written to the outbox folder (Email:OutboxPath). Set e.g. Discord__Destinations__{name}__WebhookUrl to post them.";
+            }
+            else if (string.IsNullOrEmpty(destination.WebhookUrl) && string.IsNullOrEmpty(discord.BotToken))
+            {
+                yield return $"Discord:Destinations:{name}: ChannelId without Discord:BotToken; posts to it are skipped.";
             }
         }
     }

@@ -16,6 +16,19 @@ public sealed class EmailOptions
     [Required(AllowEmptyStrings = false)]
     public string PostalAddress { get; set; } = "";
 
+    /// <summary>
+    /// <c>Smtp</c> sends through the mail server under <c>Smtp</c>; <c>Outbox</c> writes each message to
+    /// <see cref="OutboxPath"/> instead. When not set: <c>Smtp</c> if <c>Smtp:Host</c> is set, else <c>Outbox</c>.
+    /// </summary>
+    public EmailTransport? Transport { get; set; }
+
+    /// <summary>
+    /// The outbox folder, relative to the content root: <c>&lt;edition&gt;/*.eml</c> for emails and
+    /// <c>&lt;edition&gt;/discord/*.json</c> for Discord destinations without a webhook or channel.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string OutboxPath { get; set; } = "data/outbox";
+
     /// <summary>Folder of the Razor templates, relative to the content root.</summary>
     [Required(AllowEmptyStrings = false)]
     public string TemplatesPath { get; set; } = "templates";
@@ -26,4 +39,8 @@ public sealed class EmailOptions
 
     /// <summary>Subscribers imported into the store at start-up (added when missing, never removed).</summary>
     public List<SubscriberOptions> Subscribers { get; set; } = [];
+
+    /// <summary>The transport in force: <see cref="Transport"/>, or the one <paramref name="smtp"/> implies.</summary>
+    public EmailTransport TransportWith(SmtpOptions smtp) =>
+        Transport ?? (string.IsNullOrWhiteSpace(smtp.Host) ? EmailTransport.Outbox : EmailTransport.Smtp);
 }

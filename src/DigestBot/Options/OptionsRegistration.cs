@@ -16,6 +16,7 @@ public static class OptionsRegistration
 
         Section<SmtpOptions>(builder, SmtpOptions.SectionName);
         Section<EmailOptions>(builder, EmailOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailTransportValidator>();
         Section<DiscordOptions>(builder, DiscordOptions.SectionName);
         Section<StorageOptions>(builder, StorageOptions.SectionName);
         Section<WebOptions>(builder, WebOptions.SectionName);

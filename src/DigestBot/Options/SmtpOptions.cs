@@ -19,8 +19,8 @@ public sealed class SmtpOptions
 {
     public const string SectionName = "Smtp";
 
-    [Required(AllowEmptyStrings = false)]
-    public string Host { get; set; } = "127.0.0.1";
+    /// <summary>The mail server. Empty (the default) writes emails to the outbox folder instead, unless <c>Email:Transport</c> says <c>Smtp</c>.</summary>
+    public string Host { get; set; } = "";
 
     [Range(1, 65535)]
     public int Port { get; set; } = 25;

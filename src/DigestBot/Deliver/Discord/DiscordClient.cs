@@ -80,6 +80,13 @@ public sealed partial class DiscordClient(HttpClient http, DiscordRateLimiter li
         return new DiscordSendResult(DiscordSendOutcome.Failed, lastStatus, Error: lastError, Attempts: settings.MaxAttempts);
     }
 
+    /// <summary>How request bodies are written (JsonContent's own default, named so the outbox writes the same bytes).</summary>
+    internal static JsonSerializerOptions BodyJson => JsonSerializerOptions.Web;
+
+    /// <summary>The body of an execute-webhook request: a message in an existing thread does not name a new one.</summary>
+    internal static DiscordPayload WebhookBody(DiscordPayload payload, string? threadId) =>
+        payload with { ThreadName = threadId is null ? payload.ThreadName : null, Nonce = null, EnforceNonce = null };
+
     private Task BackoffAsync(DiscordOptions settings, int attempt, CancellationToken cancellationToken) =>
         attempt < settings.MaxAttempts ? Task.Delay(settings.RetryBackoff * Math.Pow(2, attempt - 1), clock, cancellationToken) : Task.CompletedTask;
 
@@ -88,8 +95,7 @@ public sealed partial class DiscordClient(HttpClient http, DiscordRateLimiter li
         if (target.IsWebhook)
         {
             var url = new UriBuilder(target.WebhookUrl!) { Query = "wait=true" + (threadId is null ? "" : "&thread_id=" + Uri.EscapeDataString(threadId)) };
-            var body = payload with { ThreadName = threadId is null ? payload.ThreadName : null, Nonce = null, EnforceNonce = null };
-            return new HttpRequestMessage(HttpMethod.Post, url.Uri) { Content = JsonContent.Create(body) };
+            return new HttpRequestMessage(HttpMethod.Post, url.Uri) { Content = JsonContent.Create(WebhookBody(payload, threadId), options: BodyJson) };
         }
 
         // Bots have no per-message name or avatar; a forum post is a thread started with its first message.

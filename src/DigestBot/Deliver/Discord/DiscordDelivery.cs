@@ -16,6 +16,7 @@ namespace DigestBot.Deliver.Discord;
 /// </summary>
 public sealed partial class DiscordDelivery(
     DiscordClient client,
+    DiscordOutbox outbox,
     DiscordMessageBuilder builder,
     DiscordLedger ledger,
     IOptionsMonitor<DiscordOptions> options,
@@ -75,8 +76,10 @@ public sealed partial class DiscordDelivery(
                 continue;
             }
 
-            var payload = target.IsWebhook ? payloads[part] : payloads[part] with { Nonce = Nonce(digest.EditionId, name, part), EnforceNonce = true };
-            var result = await client.SendAsync(target, payload, threadId, cancellationToken);
+            var payload = !target.IsWebhook && !target.IsOutbox ? payloads[part] with { Nonce = Nonce(digest.EditionId, name, part), EnforceNonce = true } : payloads[part];
+            var result = target.IsOutbox
+                ? await outbox.WriteAsync(digest.EditionId, name, part, payload, cancellationToken)
+                : await client.SendAsync(target, payload, threadId, cancellationToken);
             switch (result.Outcome)
             {
                 case DiscordSendOutcome.Posted:
@@ -113,7 +116,7 @@ public sealed partial class DiscordDelivery(
     private static string Nonce(string editionId, string destination, int part) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{editionId}|{destination}|{part}")))[..25];
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Discord destination {Destination} has no webhook URL or channel id and bot token; skipped")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Discord destination {Destination} is not configured, or has a ChannelId but no Discord:BotToken; skipped")]
     private static partial void LogNotConfigured(ILogger logger, string destination);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Discord rejected part {Part} for {Destination} with {Status} (not retried): {Error}")]

@@ -10,6 +10,7 @@ public static class DiscordRegistration
     {
         builder.Services.AddSingleton<DiscordMessageBuilder>();
         builder.Services.AddSingleton<DiscordRateLimiter>();
+        builder.Services.AddSingleton<DiscordOutbox>();
         builder.Services.AddSingleton<DiscordDelivery>();
         // No generic resilience handler: a retried POST could post twice, and Discord's 429 bodies decide the waits
         // (DiscordClient retries with the shared DiscordRateLimiter instead).

@@ -12,6 +12,8 @@ public static class EmailRegistration
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddSingleton<EmailMessageFactory>();
+        builder.Services.AddSingleton<OutboxFolder>();
+        builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<SmtpConnector>();
         builder.Services.AddSingleton<SmtpSendQueue>();
         builder.Services.AddSingleton<EmailDelivery>();

@@ -28,6 +28,8 @@ internal sealed partial class FanOut(
     private int sent;
     private int failed;
 
+    public string EditionId => digest.EditionId;
+
     /// <summary>Cancelled when the batch is stopped or has failed: what is being sent for it is cut off.</summary>
     public CancellationToken Token => stop.Token;
 

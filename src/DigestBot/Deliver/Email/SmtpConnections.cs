@@ -9,15 +9,26 @@ namespace DigestBot.Deliver.Email;
 /// growing delay, so the fan-out pauses and resumes where it was. Only a wait longer than Smtp:MaxOutage gives up, and
 /// then only on the batch whose message was waiting (it is handed back and tried again later, with a wait of its own).
 /// </summary>
-internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptions smtp, TimeProvider clock, ILogger logger)
+internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptions smtp, TimeProvider clock, ILogger logger) : IMailTransport
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock gate = new();
     private long outageSince;
 
+    public TimeSpan? UnreachableFor
+    {
+        get
+        {
+            lock (gate)
+            {
+                return outageSince == 0 ? null : clock.GetElapsedTime(outageSince);
+            }
+        }
+    }
+
     /// <summary>Blocks the calling (sending) thread until a connection is open, or the outage is too long.</summary>
-    public SmtpClient Open(CancellationToken cancellationToken = default)
+    public IMailSession Open(CancellationToken cancellationToken = default)
     {
         var delay = FirstDelay;
         long? waitingSince = null;
@@ -27,7 +38,7 @@ internal sealed partial class SmtpConnections(SmtpConnector connector, SmtpOptio
             {
                 var client = connector.Connect(cancellationToken);
                 Resumed();
-                return client;
+                return new SmtpMailSession(client);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested
                 && (SmtpErrors.IsConnectionLost(ex) || ex is SmtpCommandException command && SmtpErrors.IsTransient(command)))

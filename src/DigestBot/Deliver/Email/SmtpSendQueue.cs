@@ -7,7 +7,8 @@ namespace DigestBot.Deliver.Email;
 /// <summary>
 /// The node's one pool of SMTP sessions: at most Smtp:Connections of them, each on a thread of its own
 /// (<see cref="SmtpSendWorker"/>), under one Smtp:MaxMessagesPerSecond pacer, fed by every batch this process sends,
-/// of every edition. A batch joins the queue whole and its subscribers are pulled one at a time, round-robin between
+/// of every edition. With Email:Transport=Outbox the sessions write files to the outbox folder instead (same threads,
+/// batches, retries and ledger). A batch joins the queue whole and its subscribers are pulled one at a time, round-robin between
 /// batches: nothing waits in the queue per subscriber, and a batch that stops simply has nothing more taken from it.
 /// Threads start when work arrives; after a short idle time, and when the host is disposed, they close their
 /// connection and end.
@@ -24,7 +25,7 @@ public sealed partial class SmtpSendQueue : IDisposable
     private readonly CancellationTokenSource shutdown = new();
     private readonly List<Thread> threads = [];
     private readonly SmtpOptions smtp;
-    private readonly SmtpConnections connections;
+    private readonly IMailTransport connections;
     private readonly SendPacer pacer;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -33,14 +34,20 @@ public sealed partial class SmtpSendQueue : IDisposable
     private int cursor;
     private bool disposed;
 
-    public SmtpSendQueue(SmtpConnector connector, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<SmtpSendQueue> logger)
+    public SmtpSendQueue(
+        SmtpConnector connector, MailOutbox outbox, IOptions<SmtpOptions> options, IOptions<EmailOptions> email, TimeProvider clock, ILogger<SmtpSendQueue> logger)
     {
         smtp = options.Value;
         this.clock = clock;
         this.logger = logger;
-        connections = new SmtpConnections(connector, smtp, clock, logger);
+        connections = email.Value.TransportWith(smtp) == EmailTransport.Outbox
+            ? new OutboxTransport(outbox)
+            : new SmtpConnections(connector, smtp, clock, logger);
         pacer = new SendPacer(smtp.MaxMessagesPerSecond, clock);
     }
+
+    /// <summary>How long the mail server has been unreachable (every sending thread waiting to connect), or null while it is not.</summary>
+    public TimeSpan? ServerUnreachableFor => connections.UnreachableFor;
 
     /// <summary>Sends the batch through the pool; completes when nothing of it is left in hand (see <see cref="FanOut.Over"/>).</summary>
     internal async Task SendAsync(FanOut batch)

@@ -4,17 +4,17 @@ namespace DigestBot.Deliver.Email;
 
 /// <summary>
 /// One connection of the node's pool, on a thread of its own: takes messages from the send queue (any batch, any
-/// edition) and sends them over a connection it keeps open between messages and between batches. A lost connection is
+/// edition) and sends them over a connection (an SMTP session, or the outbox) it keeps open between messages and between batches. A lost connection is
 /// reopened and the same message sent again; nothing is recorded until accepted. The SMTP exchange is synchronous on
 /// purpose: a thread blocked on its own socket costs one wake-up per reply, where asynchronous I/O hands every reply,
 /// ledger write and queue step to the thread pool (tens of thread switches per message, most of the fan-out's CPU on a
 /// small machine). Whatever goes wrong with a message ends up in its batch, never in this thread.
 /// </summary>
-internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connections, SendPacer pacer)
+internal sealed class SmtpSendWorker(SmtpSendQueue queue, IMailTransport connections, SendPacer pacer)
 {
     public void Run()
     {
-        SmtpClient? client = null;
+        IMailSession? client = null;
         Unrecorded? unrecorded = null;
         try
         {
@@ -82,7 +82,7 @@ internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connec
     /// Sends one message to an outcome; returns the connection to keep using (null: open a new one) and, when the server
     /// accepted the message, its ledger row still to commit.
     /// </summary>
-    private (SmtpClient? Client, Unrecorded? Unrecorded) Send(SmtpClient? client, FanOut batch, MailJob job)
+    private (IMailSession? Client, Unrecorded? Unrecorded) Send(IMailSession? client, FanOut batch, MailJob job)
     {
         var cancellationToken = batch.Token;
         try
@@ -93,7 +93,7 @@ internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connec
                 pacer.Wait(cancellationToken);
                 try
                 {
-                    client.Send(job.Message!, cancellationToken);
+                    client.Send(job.Message!, batch.EditionId, cancellationToken);
                 }
                 catch (SmtpCommandException ex) when (SmtpErrors.IsTransient(ex))
                 {
@@ -131,7 +131,7 @@ internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connec
         }
     }
 
-    private static void Close(ref SmtpClient? client)
+    private static void Close(ref IMailSession? client)
     {
         if (client is null)
         {
@@ -142,7 +142,7 @@ internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connec
         {
             if (client.IsConnected)
             {
-                client.Disconnect(true);
+                client.Close();
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -155,7 +155,7 @@ internal sealed class SmtpSendWorker(SmtpSendQueue queue, SmtpConnections connec
         }
     }
 
-    private static void Drop(ref SmtpClient? client)
+    private static void Drop(ref IMailSession? client)
     {
         // No QUIT: the session is broken or about to be replaced, and waiting for a polite close only slows the fan-out.
         client?.Dispose();

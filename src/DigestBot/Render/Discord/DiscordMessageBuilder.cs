@@ -24,7 +24,8 @@ public sealed class DiscordMessageBuilder
             return [];
         }
 
-        var isWebhook = !string.IsNullOrEmpty(destination.WebhookUrl);
+        // A destination without a channel posts through a webhook, or writes the webhook's bodies to the outbox.
+        var isWebhook = string.IsNullOrEmpty(destination.ChannelId);
         var mentions = new DiscordAllowedMentions { Roles = destination.MentionRoleId is { Length: > 0 } role ? [role] : [] };
         return DiscordPacker.Pack(sections).Select((embeds, i) => new DiscordPayload
         {

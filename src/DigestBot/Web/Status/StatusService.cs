@@ -66,6 +66,7 @@ public sealed class StatusService(
     // Never expose the webhook URL or token: the mode is enough for an operator to see what is missing.
     private static string ModeOf(DiscordDestinationOptions destination, DiscordOptions discord) =>
         !string.IsNullOrEmpty(destination.WebhookUrl) ? "webhook"
-        : !string.IsNullOrEmpty(destination.ChannelId) && !string.IsNullOrEmpty(discord.BotToken) ? "bot"
+        : string.IsNullOrEmpty(destination.ChannelId) ? "outbox"
+        : !string.IsNullOrEmpty(discord.BotToken) ? "bot"
         : "not configured";
 }

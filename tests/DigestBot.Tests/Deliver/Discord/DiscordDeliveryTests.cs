@@ -154,7 +154,7 @@ public sealed class DiscordDeliveryTests
         Assert.StartsWith("dead: DISABLED since ", lines[1].Text, StringComparison.Ordinal);
         Assert.Contains("10015", lines[1].Text, StringComparison.Ordinal);
         Assert.True(lines[1].Disabled);
-        Assert.StartsWith("empty: not configured", lines[2].Text, StringComparison.Ordinal);
+        Assert.StartsWith("empty: outbox", lines[2].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Text.Contains("-token", StringComparison.Ordinal));
     }
 }

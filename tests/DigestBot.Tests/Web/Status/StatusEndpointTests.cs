@@ -63,7 +63,7 @@ public sealed class StatusEndpointTests
         Assert.Equal("webhook", destinations["community"]!["mode"]!.GetValue<string>());
         Assert.Equal(1, destinations["community"]!["posts"]!.GetValue<int>());
         Assert.Equal("daily", destinations["community"]!["digests"]![0]!.GetValue<string>());
-        Assert.Equal("not configured", destinations["ops"]!["mode"]!.GetValue<string>());
+        Assert.Equal("outbox", destinations["ops"]!["mode"]!.GetValue<string>());
         Assert.DoesNotContain("webhooks/", status.ToJsonString(), StringComparison.Ordinal);
 
         Assert.Equal(1, status["subscribers"]!["Active"]!.GetValue<int>());
