@@ -72,14 +72,14 @@ public sealed class ResumedEditionImageTests
         }
 
         await stop.CancelAsync();
-        Assert.Equal("interrupted", (await first.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+        Assert.Equal(EditionOutcomeStatus.Interrupted, (await first.WaitAsync(TimeSpan.FromSeconds(30))).Status);
         // Only the recorded content still has the picture now.
         await probe.ScalarAsync("UPDATE articles SET image_url = NULL");
         await sink.RestartAsync();
 
         var resumed = await app.Get<DigestPipeline>().RunAsync("daily", now);
 
-        Assert.Equal("sent", resumed.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, resumed.Status);
         var messages = await sink.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
         Assert.All(messages, m =>
         {

@@ -50,7 +50,7 @@ public abstract partial class StoreContractTests
 
         Assert.Equal([Slot.AddDays(2), Slot.AddDays(1)], recent.Select(e => e.Slot));
         var older = Assert.Single(await new StatusQueries(Db).RecentEditionsAsync("daily", 5), e => e.Id == digest.EditionId);
-        Assert.Equal(new EditionSummary(digest.EditionId, "daily", Slot, Clock.GetUtcNow(), EditionStatus.Partial, 1, 40, 2, 3, "2 addresses refused"), older);
+        Assert.Equal(new EditionSummary(digest.EditionId, "daily", Slot, Clock.GetUtcNow(), EditionStatus.Partial.ToText(), 1, 40, 2, 3, "2 addresses refused"), older);
         Assert.Empty(await new StatusQueries(Db).RecentEditionsAsync("weekly", 5));
         Assert.Equal(Slot.AddDays(2), await editions.LastClaimedSlotAsync("daily"));
         Assert.Null(await editions.LastClaimedSlotAsync("weekly"));

@@ -63,7 +63,7 @@ internal sealed class ArchiveApp : IAsyncDisposable
             .Select((h, i) => new TestItem(h, "https://wire.example.org/" + Uri.EscapeDataString(h), now.AddMinutes(-10 - i), "Details of " + h + "."))
             .ToArray()));
         var outcome = await App.Get<DigestPipeline>().RunAsync("daily", slot);
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         return outcome;
     }
 
