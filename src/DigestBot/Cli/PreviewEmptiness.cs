@@ -37,6 +37,6 @@ internal static class PreviewEmptiness
     public static async Task<IReadOnlyList<string>> RecordedEditionsAsync(WebApplication app, string digestId, CancellationToken cancellationToken = default)
     {
         var recent = await app.Services.GetRequiredService<StatusQueries>().RecentEditionsAsync(digestId, 10, cancellationToken);
-        return recent.Where(e => e.Status is EditionStatus.Sent or EditionStatus.Partial or EditionStatus.Delivering).Select(e => e.Id).ToList();
+        return recent.Where(e => EditionStatusText.Parse(e.Status) is EditionStatus.Sent or EditionStatus.Partial or EditionStatus.Delivering).Select(e => e.Id).ToList();
     }
 }

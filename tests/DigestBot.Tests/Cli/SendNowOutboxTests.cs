@@ -33,7 +33,7 @@ public sealed class SendNowOutboxTests
         Assert.Equal(Readers.Order(StringComparer.Ordinal).Select(r => Path.Combine(folder, r + ".eml")), files);
         Assert.Contains($"email outbox: 2 .eml files in {folder}", output, StringComparison.Ordinal);
         Assert.Contains($"first: {files[0]}", output, StringComparison.Ordinal);
-        Assert.Contains("email: 2 sent, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("email: 2 emails sent, 0 failed", output, StringComparison.Ordinal);
         foreach (var reader in Readers)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, reader + ".eml"));
@@ -56,7 +56,7 @@ public sealed class SendNowOutboxTests
             Assert.Equal("DigestBot", body!["username"]!.GetValue<string>());
         }
 
-        Assert.Contains($"discord: {posts.Count} sent, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains($"discord: {posts.Count} message{(posts.Count == 1 ? "" : "s")} posted, 0 failed", output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"send-now took {watch.Elapsed}");
     }
