@@ -33,7 +33,7 @@ public sealed class EmailChannel(
             await batches.ReopenAsync(editionId, stop);
         }
 
-        var before = await contents.TotalsAsync(editionId, stop);
+        var before = await contents.TotalsAsync(editionId, CancellationToken.None);
         var thisRun = new DeliveryCount();
         if (!await fanOut.RunToEndAsync(edition.Digest, thisRun, stop, CancellationToken.None))
         {
