@@ -1,4 +1,5 @@
 using DigestBot.Deliver;
+using DigestBot.Editions;
 using DigestBot.Observability;
 using DigestBot.Options;
 using DigestBot.Store;
@@ -8,8 +9,8 @@ namespace DigestBot.Pipeline;
 
 /// <summary>
 /// Email as a delivery channel: the edition's claimable batches (<see cref="EditionFanOut"/>), sent through the node's
-/// mail transport (an SMTP server, or the outbox folder). It sits beside the fan-out it drives rather than in Deliver/,
-/// which the pipeline's stages depend on and not the other way round.
+/// mail transport (an SMTP server, or the outbox folder). The channels live here rather than in Deliver/, which may
+/// use neither Editions (the batches) nor Observability (the metrics).
 /// </summary>
 public sealed class EmailChannel(
     EditionFanOut fanOut,

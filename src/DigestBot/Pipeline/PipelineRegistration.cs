@@ -1,5 +1,4 @@
 using DigestBot.Deliver;
-using DigestBot.Deliver.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -106,7 +106,10 @@ public sealed class SendNowOutboxTests
     {
         Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
         using var clone = FreshClone.Create();
-        var port = FreePort.Next();
+        await using var sink = await SmtpSink.StartAsync();
+        // Down, with its port held: connections are refused, as by a mail server that is not running.
+        await sink.StopAsync();
+        var port = sink.Port;
 
         var watch = Stopwatch.StartNew();
         var (exit, output) = await SendNowAsync(clone, ["--slot", Slot, "--wait", "5s"], Smtp(port));
@@ -120,7 +123,7 @@ public sealed class SendNowOutboxTests
         // Start-up (template compilation) on a busy machine plus the 5 s wait and the stop; far below Smtp:MaxOutage (30 min).
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"send-now --wait 5s took {watch.Elapsed}");
 
-        await using var sink = await SmtpSink.StartAsync(port: port);
+        await sink.RestartAsync();
         var (resumed, resumedOutput) = await SendNowAsync(clone, ["--slot", Slot], Smtp(port));
 
         Assert.True(resumed == 0, resumedOutput);

@@ -46,7 +46,7 @@ public abstract class SkewedNodesTests
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         var ownerId = owner.Get<NodeIdentity>().Id;
-        Assert.Equal("sent", outcome.Status);
+        Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.Equal([ownerId], await probe.ColumnAsync("SELECT owner FROM editions"));
         Assert.Equal([ownerId], await probe.ColumnAsync("SELECT DISTINCT owner FROM email_batches"));
         Assert.Equal(1, await probe.ScalarAsync("SELECT SUM(attempts) FROM email_batches"));

@@ -1,7 +1,9 @@
+using DigestBot.Deliver;
+using DigestBot.Deliver.Discord;
 using DigestBot.Observability;
 using DigestBot.Options;
 
-namespace DigestBot.Deliver.Discord;
+namespace DigestBot.Pipeline;
 
 /// <summary>Discord as a delivery channel: the digest's destinations, each posted to (or written to the outbox) once per part.</summary>
 public sealed class DiscordChannel(DiscordDelivery discord, DigestBotMetrics metrics) : IDeliveryChannel
