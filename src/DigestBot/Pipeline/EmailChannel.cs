@@ -36,7 +36,7 @@ public sealed class EmailChannel(
 
         var before = await contents.TotalsAsync(editionId, CancellationToken.None);
         var thisRun = new DeliveryCount();
-        if (!await fanOut.RunToEndAsync(edition.Digest, thisRun, stop, CancellationToken.None))
+        if (!await RunToEndAsync(edition, thisRun, stop))
         {
             return new ChannelOutcome(thisRun.ToResult(Name), ChannelState.Interrupted);
         }
@@ -47,5 +47,21 @@ public sealed class EmailChannel(
         // Only what this run delivered: a resumed edition's earlier messages were counted by the run that sent them.
         metrics.EmailsDelivered(edition.Digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
         return new ChannelOutcome(thisRun.ToResult(Name), totals.EmailsFailed == 0 ? ChannelState.Delivered : ChannelState.Failed);
+    }
+
+    /// <summary>
+    /// False when stopped. A message still waiting for the server when the stop's grace ran out was cut off: that is a
+    /// stop too (the message is not in the ledger, so the resumed edition sends it).
+    /// </summary>
+    private async Task<bool> RunToEndAsync(EditionDelivery edition, DeliveryCount thisRun, CancellationToken stop)
+    {
+        try
+        {
+            return await fanOut.RunToEndAsync(edition.Digest, thisRun, stop, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 }
