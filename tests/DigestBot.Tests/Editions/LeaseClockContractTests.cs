@@ -14,7 +14,7 @@ namespace DigestBot.Tests.Editions;
 /// every storage provider (<see cref="SqliteLeaseClockTests"/>, <see cref="PostgresLeaseClockTests"/>). Whoever holds a
 /// live lease keeps it, and a lease nobody renews runs out after its length on the database's clock.
 /// </summary>
-public abstract class LeaseClockContractTests : IAsyncLifetime
+public abstract class LeaseClockContractTests() : MigratedDatabaseTests("leases")
 {
     private static readonly DateTimeOffset Slot = new(2026, 3, 2, 7, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan LongLease = TimeSpan.FromSeconds(30);
@@ -23,46 +23,6 @@ public abstract class LeaseClockContractTests : IAsyncLifetime
 
     // The database's millisecond clock against this process's stopwatch, started just after the claim returned.
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(100);
-    private readonly string root = Path.Combine(Path.GetTempPath(), "digestbot-leases-" + Guid.NewGuid().ToString("N"));
-    private Database? database;
-    private string skipReason = "";
-
-    /// <summary>The storage to test, or null with a reason to skip.</summary>
-    protected abstract Task<(StorageOptions? Options, string SkipReason)> StorageAsync();
-
-    private Database Db
-    {
-        get
-        {
-            Skip.If(database is null, skipReason);
-            return database!;
-        }
-    }
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(root);
-        var (options, reason) = await StorageAsync();
-        skipReason = reason;
-        if (options is not null)
-        {
-            database = new Database(Microsoft.Extensions.Options.Options.Create(options), new HostingEnvironment { ContentRootPath = root });
-            await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync();
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
-    }
 
     [SkippableFact]
     public async Task ClaimAsync_fastClockNodeWhileSlowOwnersLeaseLives_ownsNothing()

@@ -1,6 +1,7 @@
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;
+using DigestBot.Tests.Support;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,51 +13,13 @@ namespace DigestBot.Tests.Store;
 /// <see cref="PostgresConsentTests"/>): no administrative write brings back a reader who unsubscribed, bounced or was
 /// removed; only their confirmed opt-in does.
 /// </summary>
-public abstract class ConsentContractTests : IAsyncLifetime
+public abstract class ConsentContractTests() : MigratedDatabaseTests("consent")
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "digestbot-consent-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 7, 0, 0, TimeSpan.Zero));
-    private Database? database;
-    private string skipReason = "";
 
-    /// <summary>The storage to test, or null with a reason to skip.</summary>
-    protected abstract Task<(StorageOptions? Options, string SkipReason)> StorageAsync();
+    private SubscriberStore Store => new(Db, clock);
 
-    private SubscriberStore Store
-    {
-        get
-        {
-            Skip.If(database is null, skipReason);
-            return new SubscriberStore(database!, clock);
-        }
-    }
-
-    private SuppressionStore Suppressions => new(database!);
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(root);
-        var (options, reason) = await StorageAsync();
-        skipReason = reason;
-        if (options is not null)
-        {
-            database = new Database(Microsoft.Extensions.Options.Options.Create(options), new HostingEnvironment { ContentRootPath = root });
-            await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync();
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
-    }
+    private SuppressionStore Suppressions => new(Db);
 
     [SkippableTheory]
     [InlineData(SubscriberStatus.Unsubscribed, SubscriberStatus.Active)]
@@ -123,7 +86,7 @@ public abstract class ConsentContractTests : IAsyncLifetime
         await Store.UpsertAsync(Reader("private@example.org", SubscriberStatus.Active));
         await Store.RemoveAsync("private@example.org");
 
-        await using var connection = await database!.OpenAsync();
+        await using var connection = await Db.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT address_hash FROM suppressions";
         var hash = (string)(await command.ExecuteScalarAsync())!;

@@ -2,6 +2,7 @@ using DigestBot.Editions;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;
+using DigestBot.Tests.Support;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -14,56 +15,16 @@ namespace DigestBot.Tests.Store;
 /// queries and settings in the other parts. Several <see cref="NodeIdentity"/> instances stand for several worker
 /// processes sharing one database.
 /// </summary>
-public abstract partial class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests() : MigratedDatabaseTests("store")
 {
     private static readonly DateTimeOffset Slot = new(2026, 3, 2, 7, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     /// <summary>Leases run out on the database's clock, not on <see cref="Clock"/>: tests of expiry wait for a short one.</summary>
     private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
-    private readonly string root = Path.Combine(Path.GetTempPath(), "digestbot-store-" + Guid.NewGuid().ToString("N"));
-    private Database? database;
 
     protected FakeTimeProvider Clock { get; } = new(Slot);
 
-    /// <summary>The storage to test, or null with a reason to skip.</summary>
-    protected abstract Task<(StorageOptions? Options, string SkipReason)> StorageAsync();
-
-    private Database Db
-    {
-        get
-        {
-            Skip.If(database is null, skipReason);
-            return database!;
-        }
-    }
-
-    private string skipReason = "";
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(root);
-        var (options, reason) = await StorageAsync();
-        skipReason = reason;
-        if (options is not null)
-        {
-            database = new Database(Microsoft.Extensions.Options.Options.Create(options), new HostingEnvironment { ContentRootPath = root });
-            await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync();
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
-    }
 
     [SkippableFact]
     public async Task MigrateAsync_runAgain_appliesNothingTwice()
@@ -81,7 +42,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     {
         _ = Db;
         var (options, _) = await StorageAsync();
-        var fresh = new Database(Microsoft.Extensions.Options.Options.Create(options!), new HostingEnvironment { ContentRootPath = root });
+        var fresh = new Database(Microsoft.Extensions.Options.Options.Create(options!), new HostingEnvironment { ContentRootPath = Root });
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => new Migrator(fresh, NullLogger<Migrator>.Instance).MigrateAsync())));
 
