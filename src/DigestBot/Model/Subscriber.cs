@@ -6,6 +6,9 @@ public enum SubscriberStatus
     Active,
     Unsubscribed,
     Bounced,
+
+    /// <summary>The reader marked a digest as spam (a feedback report or a provider's complaint event).</summary>
+    Complained,
 }
 
 public sealed record Subscriber(
@@ -18,6 +21,15 @@ public sealed record Subscriber(
 {
     /// <summary>Permanent delivery failures counted so far (see Email:BounceThreshold).</summary>
     public int Bounces { get; init; }
+
+    /// <summary>
+    /// The hour of the day (0-23, in <see cref="TimeZone"/>) at which the reader wants digests that are delivered at
+    /// local time; null means the digest's own scheduled time.
+    /// </summary>
+    public int? DeliveryHour { get; init; }
+
+    /// <summary>Words the reader muted: stories mentioning any of them are left out of this reader's copy only.</summary>
+    public IReadOnlyList<string> MutedWords { get; init; } = [];
 
     public bool Reads(string digestId) => Digests.Count == 0 || Digests.Contains(digestId, StringComparer.OrdinalIgnoreCase);
 

@@ -6,7 +6,7 @@ namespace DigestBot.Model;
 /// </summary>
 public static class SubscriberConsent
 {
-    public static IReadOnlyList<SubscriberStatus> Withdrawn { get; } = [SubscriberStatus.Unsubscribed, SubscriberStatus.Bounced];
+    public static IReadOnlyList<SubscriberStatus> Withdrawn { get; } = [SubscriberStatus.Unsubscribed, SubscriberStatus.Bounced, SubscriberStatus.Complained];
 
     public static bool IsWithdrawn(this SubscriberStatus status) => Withdrawn.Contains(status);
 }

@@ -12,6 +12,10 @@ internal sealed class SubscriberRow
     public string? TimeZone { get; set; }
     public long Now { get; set; }
     public long Bounces { get; set; }
+    public long? DeliveryHour { get; set; }
+
+    /// <summary>Muted words, one per line (a word may contain commas or spaces, never a line break).</summary>
+    public string? MutedWords { get; set; }
 
     /// <summary>The address's suppression key (<see cref="AddressHash"/>); written, never read back.</summary>
     public string Hash { get; set; } = "";
@@ -24,6 +28,8 @@ internal sealed class SubscriberRow
         Digests = string.Join(',', s.Digests),
         Status = s.Status.ToString(),
         TimeZone = s.TimeZone,
+        DeliveryHour = s.DeliveryHour,
+        MutedWords = s.MutedWords.Count == 0 ? null : string.Join('\n', s.MutedWords),
         Now = now,
         Hash = AddressHash.Of(s.Email),
     };
@@ -37,6 +43,8 @@ internal sealed class SubscriberRow
         TimeZone)
     {
         Bounces = (int)Bounces,
+        DeliveryHour = DeliveryHour is { } hour ? (int)hour : null,
+        MutedWords = string.IsNullOrEmpty(MutedWords) ? [] : MutedWords.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
     };
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -6,7 +6,7 @@ namespace DigestBot.Store;
 /// <summary>The subscriber list. Addresses are stored lower-cased and trimmed; streams page through the list by address.</summary>
 public sealed class SubscriberStore(Database database, TimeProvider clock)
 {
-    internal const string Columns = "email AS Email, name AS Name, sections AS Sections, digests AS Digests, status AS Status, time_zone AS TimeZone, bounces AS Bounces";
+    internal const string Columns = "email AS Email, name AS Name, sections AS Sections, digests AS Digests, status AS Status, time_zone AS TimeZone, bounces AS Bounces, delivery_hour AS DeliveryHour, muted_words AS MutedWords";
 
     /// <summary>Adds the subscriber when the address is new and not suppressed; returns false otherwise (nothing is changed).</summary>
     public async Task<bool> AddIfMissingAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>

@@ -17,15 +17,16 @@ internal static class SubscriberWrites
 
     private const string Insert =
         $"""
-        INSERT INTO subscribers (email, name, sections, digests, status, time_zone, created_at)
-        SELECT @Email, @Name, @Sections, @Digests, @Status, @TimeZone, @Now
+        INSERT INTO subscribers (email, name, sections, digests, status, time_zone, delivery_hour, muted_words, created_at)
+        SELECT @Email, @Name, @Sections, @Digests, @Status, @TimeZone, @DeliveryHour, @MutedWords, @Now
         WHERE {NotSuppressed}
         ON CONFLICT DO NOTHING
         """;
 
     private const string Update =
         $"""
-        UPDATE subscribers SET name = @Name, sections = @Sections, digests = @Digests, status = @Status, time_zone = @TimeZone
+        UPDATE subscribers SET name = @Name, sections = @Sections, digests = @Digests, status = @Status, time_zone = @TimeZone,
+            delivery_hour = @DeliveryHour, muted_words = @MutedWords
         WHERE email = @Email AND {NotSuppressed}
         """;
 
