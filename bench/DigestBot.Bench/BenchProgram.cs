@@ -14,6 +14,8 @@ public static class BenchProgram
             ["ingest"] = ("corpus parse files/s and MB/s; N sources fetched from a local Kestrel server (CPU seconds)", IngestMode.RunAsync),
             ["crash"] = ("SIGKILL a worker mid fan-out to N subscribers, resume the slot in a new process; delivered, missing, duplicated", CrashMode.RunAsync),
             ["discord"] = ("Discord messages per digest against the minimum the limits allow", DiscordMode.RunAsync),
+            ["process"] = ("the real program as separate processes (validate, ingest, the worker sampled after 20 s, an empty .NET program): median CPU s and peak RSS", ProcessMode.RunAsync),
+            ["rusage"] = ("run one command as the only child and write its CPU seconds, peak RSS and exit code (--out FILE -- COMMAND...)", RusageMode.RunAsync),
             ["micro"] = ("BenchmarkDotNet micro-benchmarks (render, inline, message build) with the memory diagnoser", MicroMode.RunAsync),
         };
 

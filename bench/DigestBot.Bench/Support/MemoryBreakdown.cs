@@ -20,17 +20,22 @@ public static class MemoryBreakdown
             $"committed {PeakMemory.Mb(info.TotalCommittedBytes)}, fragmented {PeakMemory.Mb(info.FragmentedBytes)}");
     }
 
+    /// <summary>Another process's resident set by kind of mapping (its GC's view is not readable from here).</summary>
+    public static string DescribeProcess(int pid) =>
+        $"RSS {PeakMemory.Mb(ProcStatus.Read(pid, "VmRSS:"))} = " +
+        string.Join(", ", Rss($"/proc/{pid}/smaps").OrderByDescending(p => p.Value).Select(p => $"{p.Key} {PeakMemory.Mb(p.Value)}"));
+
     /// <summary>Resident bytes per kind of mapping.</summary>
-    private static Dictionary<string, long> Rss()
+    private static Dictionary<string, long> Rss(string smaps = "/proc/self/smaps")
     {
         var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (!File.Exists("/proc/self/smaps"))
+        if (!File.Exists(smaps))
         {
             return totals;
         }
 
         var kind = "anonymous";
-        foreach (var line in File.ReadLines("/proc/self/smaps"))
+        foreach (var line in File.ReadLines(smaps))
         {
             if (line.StartsWith("Rss:", StringComparison.Ordinal))
             {

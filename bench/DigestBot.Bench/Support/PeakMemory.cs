@@ -25,22 +25,5 @@ public static class PeakMemory
 
     public static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture) + " MB";
 
-    private static long Read(string key)
-    {
-        if (!File.Exists("/proc/self/status"))
-        {
-            return 0;
-        }
-
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith(key, StringComparison.Ordinal))
-            {
-                var kb = line[key.Length..].Trim().Split(' ')[0];
-                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
-    }
+    private static long Read(string key) => ProcStatus.ReadSelf(key);
 }
