@@ -15,6 +15,7 @@ public static class BenchProgram
             ["crash"] = ("SIGKILL a worker mid fan-out to N subscribers, resume the slot in a new process; delivered, missing, duplicated", CrashMode.RunAsync),
             ["discord"] = ("Discord messages per digest against the minimum the limits allow", DiscordMode.RunAsync),
             ["process"] = ("the real program as separate processes (validate, ingest, the worker sampled after 20 s, an empty .NET program): median CPU s and peak RSS", ProcessMode.RunAsync),
+            ["startup"] = ("the worker's start-up in this process: RSS by kind after the host and store, then after compiling the templates", StartupMode.RunAsync),
             ["rusage"] = ("run one command as the only child and write its CPU seconds, peak RSS and exit code (--out FILE -- COMMAND...)", RusageMode.RunAsync),
             ["micro"] = ("BenchmarkDotNet micro-benchmarks (render, inline, message build) with the memory diagnoser", MicroMode.RunAsync),
         };

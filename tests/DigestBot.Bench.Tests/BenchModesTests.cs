@@ -21,7 +21,7 @@ public sealed class BenchModesTests
         var (exit, output) = await RunAsync("no-such-mode");
 
         Assert.Equal(2, exit);
-        foreach (var mode in new[] { "fanout", "memory", "render", "ingest", "discord", "micro" })
+        foreach (var mode in new[] { "fanout", "memory", "render", "ingest", "discord", "micro", "process", "startup" })
         {
             Assert.Contains(mode, output);
         }
@@ -48,6 +48,61 @@ public sealed class BenchModesTests
 
         Assert.True(exit == 0, output);
         Assert.Matches(@"peak RSS during fan-out: [1-9][0-9.]* MB", output);
+    }
+
+    [SkippableFact]
+    public async Task Memory_inItsOwnProcess_sendsEveryMessageAndPrintsTheProcessPeak()
+    {
+        Skip.IfNot(File.Exists(SmtpSinkProcess.Binary), "postfix (smtp-sink) is not installed; see .ci/run");
+
+        var (exit, output) = await RunAsync("memory", "--subscribers", "20", "--connections", "2", "--process");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("exit 0; 20 received by the sink", output);
+        Assert.Matches(@"peak RSS of the process: [1-9][0-9.]* MB", output);
+    }
+
+    [Fact]
+    public async Task Process_oneRunEach_printsEveryCaseAgainstItsTarget()
+    {
+        var (exit, output) = await RunAsync("process", "--runs", "1", "--sample", "2");
+
+        Assert.True(exit == 0, output);
+        foreach (var what in new[] { "floor (empty .NET program)", "validate", "ingest --source", "run (worker, sampled at 2 s)" })
+        {
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(what)}.* [1-9][0-9]*\.[0-9] \(", output);
+        }
+
+        Assert.Matches(@"RSS < 100 MB +(PASS|FAIL)", output);
+    }
+
+    [Fact]
+    public async Task Rusage_childExits_writesItsCpuPeakAndExitCode()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exit, _) = await RunAsync("rusage", "--out", file, "--", "sh", "-c", "exit 3");
+
+            Assert.Equal(3, exit);
+            var parts = (await File.ReadAllTextAsync(file)).Split(' ');
+            Assert.Equal("3", parts[2]);
+            Assert.True(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) > 0, string.Join(' ', parts));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Startup_inThisProcess_printsTheResidentSetBeforeAndAfterTheTemplates()
+    {
+        var (exit, output) = await RunAsync("startup");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"host built, store migrated: RSS [1-9][0-9.]* MB", output);
+        Assert.Matches(@"templates compiled: RSS [1-9][0-9.]* MB", output);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace DigestBot.Bench.Modes;
 /// <summary>
 /// memory --subscribers N: peak resident set (VmHWM) of this process while DigestBot fans an edition out to N
 /// subscribers streamed from the store to smtp-sink. The high-water mark is reset after seeding, so it is the fan-out's.
+/// With --process [--env K=V;K=V] the real program sends the edition in a process of its own (send-now), measured whole.
 /// </summary>
 public static class MemoryMode
 {
@@ -18,6 +19,11 @@ public static class MemoryMode
         await output.WriteLineAsync($"memory: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time)");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
+        if (args.Flag("process"))
+        {
+            return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output, cancellationToken);
+        }
+
         var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  peak RSS during fan-out: {PeakMemory.Mb(result.FanOutPeakBytes)} (target < 300 MB){(result.PeakWasReset ? "" : " [high-water mark not resettable: includes seeding]")}; " +

@@ -17,7 +17,7 @@ public static class ProcessMode
         var sample = TimeSpan.FromSeconds(args.Double("sample", 20));
         var app = Path.GetFullPath(args.String("app") ?? AppContext.BaseDirectory);
         var dll = Path.Combine(app, "DigestBot.dll");
-        var environment = Environment(args.String("env"));
+        var environment = EnvironmentPairs.Parse(args.String("env"));
         var cases = Cases(dll, sample)
             .Where(c => args.String("only") is not { } only || only.Split(',').Contains(c.Name.Split(' ')[0], StringComparer.OrdinalIgnoreCase))
             .ToList();
@@ -35,6 +35,11 @@ public static class ProcessMode
             }
 
             await output.WriteLineAsync(Row(run, figures));
+            if (figures.Any(f => !f.Ready))
+            {
+                await output.WriteLineAsync($"    not started yet at the sample (start-up not logged) in {figures.Count(f => !f.Ready)} of {figures.Count} runs: the machine is too busy for this sample time");
+            }
+
             foreach (var breakdown in figures.Select(f => f.Breakdown).OfType<string>().Take(1))
             {
                 await output.WriteLineAsync($"    first run at the sample: {breakdown}");
@@ -50,7 +55,7 @@ public static class ProcessMode
         new("floor (empty .NET program)", ["dotnet", Path.Combine(AppContext.BaseDirectory, "DigestBot.Bench.Floor.dll")], null, null),
         new("validate", ["dotnet", dll, "validate"], null, null),
         new("ingest --source samples/feeds/space-news.xml", ["dotnet", dll, "ingest", "--source", "samples/feeds/space-news.xml"], null, null),
-        new(string.Create(CultureInfo.InvariantCulture, $"run (worker, sampled at {sample.TotalSeconds:F0} s)"), ["dotnet", dll, "run"], sample, 100),
+        new(string.Create(CultureInfo.InvariantCulture, $"run (worker, sampled at {sample.TotalSeconds:F0} s)"), ["dotnet", dll, "run"], sample, 100, "templates compiled"),
     ];
 
     private static string Row(ProcessCase run, List<ProcessFigures> figures)
@@ -75,11 +80,6 @@ public static class ProcessMode
         var list = values.Order().ToList();
         return list.Count % 2 == 1 ? list[list.Count / 2] : (list[(list.Count / 2) - 1] + list[list.Count / 2]) / 2;
     }
-
-    private static Dictionary<string, string> Environment(string? pairs) =>
-        (pairs ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

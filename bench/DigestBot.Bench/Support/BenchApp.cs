@@ -14,6 +14,9 @@ public sealed class BenchApp : IAsyncDisposable
 {
     public const string DigestId = "bench";
 
+    /// <summary>Digests of the same sections as <see cref="DigestId"/>, each with a sent history of its own: editions a worker sent before.</summary>
+    public static string WarmUpDigestId(int edition) => $"bench-warm-up-{edition}";
+
     private BenchApp(string root, string databasePath, WebApplication app)
     {
         Root = root;
@@ -27,15 +30,20 @@ public sealed class BenchApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>Leave the content root in place when disposed (for a separate process to run in it).</summary>
+    public bool KeepRoot { get; set; }
+
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
     /// <summary>Writes the configuration and feeds, builds the host, migrates the store and compiles the templates.</summary>
     /// <remarks>
     /// <paramref name="connections"/> is <c>Smtp:Connections</c>, the node's SMTP sessions; the
-    /// <paramref name="parallelBatches"/> batches it holds at once all send through them.
+    /// <paramref name="parallelBatches"/> batches it holds at once all send through them. <paramref name="warmUpDigests"/>
+    /// adds as many digests <see cref="WarmUpDigestId"/>.
     /// </remarks>
-    public static async Task<BenchApp> StartAsync(EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, CancellationToken cancellationToken = default)
+    public static async Task<BenchApp> StartAsync(
+        EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, int warmUpDigests = 0, CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), "digestbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -52,19 +60,22 @@ public sealed class BenchApp : IAsyncDisposable
             sources[$"source{s}"] = new JsonObject { ["Url"] = path, ["Section"] = id, ["Name"] = $"Source {s} Wire" };
         }
 
+        var digests = new JsonObject();
+        foreach (var id in Enumerable.Range(1, warmUpDigests).Select(WarmUpDigestId).Append(DigestId))
+        {
+            digests[id] = new JsonObject
+            {
+                ["Title"] = "DigestBot Bench Daily", ["Cron"] = "0 0 7 * * ?", ["TimeZone"] = "UTC",
+                ["Sections"] = new JsonArray(sections.Select(p => (JsonNode)p.Key).ToArray()), ["Email"] = true, ["Discord"] = new JsonArray(),
+            };
+        }
+
         var config = new JsonObject
         {
             ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Warning" } },
             ["Sections"] = sections,
             ["Sources"] = sources,
-            ["Digests"] = new JsonObject
-            {
-                [DigestId] = new JsonObject
-                {
-                    ["Title"] = "DigestBot Bench Daily", ["Cron"] = "0 0 7 * * ?", ["TimeZone"] = "UTC",
-                    ["Sections"] = new JsonArray(sections.Select(p => (JsonNode)p.Key).ToArray()), ["Email"] = true, ["Discord"] = new JsonArray(),
-                },
-            },
+            ["Digests"] = digests,
             ["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtpPort, ["Security"] = "None", ["Connections"] = connections },
             ["FanOut"] = new JsonObject { ["ParallelBatches"] = parallelBatches },
             ["Email"] = new JsonObject
@@ -88,6 +99,11 @@ public sealed class BenchApp : IAsyncDisposable
     {
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -4,7 +4,8 @@ namespace DigestBot.Bench.Support;
 /// One thing the <c>process</c> mode measures: a command run in a fresh content root until it exits, or (with
 /// <see cref="SampleAfter"/>) a long-running one sampled that long after its start and then stopped.
 /// </summary>
-public sealed record ProcessCase(string Name, string[] Command, TimeSpan? SampleAfter, double? RssTargetMb);
+/// <remarks><see cref="ReadyText"/>: what a sampled process writes once it has started (to tell whether it had by the sample).</remarks>
+public sealed record ProcessCase(string Name, string[] Command, TimeSpan? SampleAfter, double? RssTargetMb, string? ReadyText = null);
 
 /// <summary>One measured run: CPU seconds, peak RSS, and for a sampled process its RSS at the sample.</summary>
-public sealed record ProcessFigures(double CpuSeconds, long PeakBytes, long? SampledRssBytes, string? Breakdown);
+public sealed record ProcessFigures(double CpuSeconds, long PeakBytes, long? SampledRssBytes, string? Breakdown, bool Ready = true);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace DigestBot.Bench.Support;
 
@@ -38,24 +37,14 @@ public sealed class ProcessRunner(string applicationDirectory, IReadOnlyDictiona
             return await SampleAsync(run, root, after, cancellationToken);
         }
 
-        var figures = Path.Combine(root, "rusage.txt");
-        var bench = Path.Combine(AppContext.BaseDirectory, "DigestBot.Bench.dll");
-        using var wrapper = Start(root, ["dotnet", bench, "rusage", "--out", figures, "--", .. run.Command]);
-        var log = Capture(wrapper);
-        await wrapper.WaitForExitAsync(cancellationToken);
-        if (!File.Exists(figures) || wrapper.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{run.Name} exited with {wrapper.ExitCode}:{Environment.NewLine}{log}");
-        }
-
-        var parts = (await File.ReadAllTextAsync(figures, cancellationToken)).Split(' ');
-        return new ProcessFigures(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), null, null);
+        var (figures, exit, log) = await MeasuredChild.RunAsync(root, run.Command, environment, cancellationToken: cancellationToken);
+        return exit == 0 ? figures : throw new InvalidOperationException($"{run.Name} exited with {exit}:{Environment.NewLine}{log}");
     }
 
     private async Task<ProcessFigures> SampleAsync(ProcessCase run, string root, TimeSpan after, CancellationToken cancellationToken)
     {
         using var process = Start(root, run.Command);
-        var log = Capture(process);
+        var log = MeasuredChild.Capture(process, run.ReadyText);
         ProcessFigures figures;
         try
         {
@@ -67,7 +56,8 @@ public sealed class ProcessRunner(string applicationDirectory, IReadOnlyDictiona
 
             figures = new ProcessFigures(
                 Rusage.CpuSeconds(process.Id), ProcStatus.Read(process.Id, "VmHWM:"), ProcStatus.Read(process.Id, "VmRSS:"),
-                breakdown ? MemoryBreakdown.DescribeProcess(process.Id) : null);
+                breakdown ? MemoryBreakdown.DescribeProcess(process.Id) : null,
+                run.ReadyText is null || log.Seen);
         }
         finally
         {
@@ -97,34 +87,7 @@ public sealed class ProcessRunner(string applicationDirectory, IReadOnlyDictiona
         }
     }
 
-    private Process Start(string root, string[] command)
-    {
-        var start = new ProcessStartInfo(command[0]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in command[1..])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Never the port of a worker someone else runs on this machine.
-        start.Environment["Web__Urls"] = "http://127.0.0.1:0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
-
-    /// <summary>Keeps the last lines of the output (for the error when a run fails) and never lets the pipe fill.</summary>
-    private static OutputTail Capture(Process process)
-    {
-        var tail = new OutputTail();
-        process.OutputDataReceived += (_, e) => tail.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return tail;
-    }
+    private Process Start(string root, string[] command) => MeasuredChild.Start(root, command, environment);
 
     private string NewContentRoot()
     {
