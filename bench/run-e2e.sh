@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end figures in one go (Release build). Sizes are arguments so a shared machine can run the small set:
-#   bench/run-e2e.sh                 10k fan-out, render, ingest, discord
+#   bench/run-e2e.sh                 10k fan-out, render, ingest, discord, the program's footprint as separate processes
 #   bench/run-e2e.sh --large         adds the 100k fan-out and the 1,000,000-subscriber memory run
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +16,10 @@ bench fanout --subscribers 10000 --connections "$connections"
 bench render --seconds 3
 bench ingest --sources 1000
 bench crash --subscribers 10000 --connections "$connections"
+bench process --runs 5
 bench discord || true   # exits 1 when a message breaks Discord's limits; the figures are printed either way
 if $large; then
   bench fanout --subscribers 100000 --connections "$connections"
   bench memory --subscribers 1000000 --connections "$connections"
+  bench memory --subscribers 1000000 --connections "$connections" --process
 fi

@@ -25,7 +25,7 @@ public static class ProcessMode
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"process: {runs} runs each, median (min-max); {dll}{(args.Flag("warm") ? "; warm: each measured run follows one unmeasured run in the same content root" : "")}" +
             $"{(environment.Count == 0 ? "" : "; environment " + string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}")))}; load average {LoadAverage()}"));
-        await output.WriteLineAsync($"  {"what",-34} {"CPU s",-20} {"peak RSS MB",-22} {"RSS at sample MB",-22} {"target",-20} result");
+        await output.WriteLineAsync($"  {"what",-46} {"CPU s",-20} {"peak RSS MB",-22} {"RSS at sample MB",-22} {"target",-20} result");
         foreach (var run in cases)
         {
             var figures = new List<ProcessFigures>();
@@ -66,7 +66,7 @@ public static class ProcessMode
         var (target, result) = run.RssTargetMb is { } limit
             ? ($"RSS < {limit:F0} MB", Median(figures.Select(f => f.SampledRssBytes!.Value / 1048576.0)) < limit ? "PASS" : "FAIL")
             : ("-", "");
-        return string.Create(CultureInfo.InvariantCulture, $"  {run.Name,-34} {cpu,-20} {peak,-22} {sampled,-22} {target,-20} {result}");
+        return string.Create(CultureInfo.InvariantCulture, $"  {run.Name,-46} {cpu,-20} {peak,-22} {sampled,-22} {target,-20} {result}");
     }
 
     private static string Spread(IEnumerable<double> values, string format)

@@ -6,6 +6,3 @@ namespace DigestBot.Bench.Support;
 /// </summary>
 /// <remarks><see cref="ReadyText"/>: what a sampled process writes once it has started (to tell whether it had by the sample).</remarks>
 public sealed record ProcessCase(string Name, string[] Command, TimeSpan? SampleAfter, double? RssTargetMb, string? ReadyText = null);
-
-/// <summary>One measured run: CPU seconds, peak RSS, and for a sampled process its RSS at the sample.</summary>
-public sealed record ProcessFigures(double CpuSeconds, long PeakBytes, long? SampledRssBytes, string? Breakdown, bool Ready = true);
