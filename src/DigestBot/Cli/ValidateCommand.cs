@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigestBot.Deliver.Email.Dkim;
 using DigestBot.Hosting;
 using DigestBot.Options;
 using DigestBot.Render.Email;
@@ -39,6 +40,11 @@ internal static class ValidateCommand
             foreach (var warning in Warnings(catalog, app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, app.Environment.ContentRootPath))
             {
                 await output.WriteLineAsync("  warning: " + warning);
+            }
+
+            foreach (var record in app.Services.GetRequiredService<DkimSigning>().Records)
+            {
+                await output.WriteLineAsync($"  DKIM: publish {record.Name} TXT \"{record.Value}\"");
             }
 
             cancellationToken.ThrowIfCancellationRequested();

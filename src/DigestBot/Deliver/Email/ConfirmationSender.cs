@@ -1,3 +1,4 @@
+using DigestBot.Deliver.Email.Dkim;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Render.Email;
@@ -7,7 +8,7 @@ namespace DigestBot.Deliver.Email;
 
 /// <summary>Sends the double opt-in email: a signed link that only confirms this one address.</summary>
 public sealed class ConfirmationSender(
-    EmailRenderer renderer, EmailMessageFactory messages, SmtpConnector connector, MailOutbox outbox, LinkSigner signer,
+    EmailRenderer renderer, EmailMessageFactory messages, DkimSigning dkim, SmtpConnector connector, MailOutbox outbox, LinkSigner signer,
     IOptions<EmailOptions> options, IOptions<SmtpOptions> smtp)
 {
     /// <summary>The outbox folder of confirmation emails (edition folders always contain an @, so this never is one).</summary>
@@ -19,6 +20,7 @@ public sealed class ConfirmationSender(
         var url = signer.Link("confirm", LinkSigner.Confirm, subscriber.Email);
         var rendered = await renderer.RenderConfirmAsync(new ConfirmModel(email.FromName, subscriber.Name ?? "", url, email.PostalAddress, email.FromName));
         using var message = messages.CreateConfirmation(subscriber, rendered);
+        dkim.Sign(message);
         if (email.TransportWith(smtp.Value) == EmailTransport.Outbox)
         {
             outbox.Write(message, ConfirmationsFolder, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using DigestBot.Deliver.Email.Dkim;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Render.Email;
@@ -19,6 +20,7 @@ public sealed partial class EmailDelivery(
     EmailLedger ledger,
     EmailRenderer renderer,
     EmailMessageFactory messages,
+    DkimSigning dkim,
     SmtpSendQueue queue,
     IOptions<SmtpOptions> smtpOptions,
     IOptions<EmailOptions> emailOptions,
@@ -68,7 +70,9 @@ public sealed partial class EmailDelivery(
     {
         var variant = variants.ForAsync(job.Subscriber).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException($"No sections to send to {job.Subscriber.Email}.");
-        return messages.Create(digest, job.Subscriber, variant);
+        var message = messages.Create(digest, job.Subscriber, variant);
+        dkim.Sign(message);
+        return message;
     }
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information,

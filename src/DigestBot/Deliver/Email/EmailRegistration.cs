@@ -1,6 +1,9 @@
+using DigestBot.Deliver.Email.Dkim;
+using DigestBot.Options;
 using DigestBot.Render.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace DigestBot.Deliver.Email;
 
@@ -12,6 +15,9 @@ public static class EmailRegistration
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddSingleton<EmailMessageFactory>();
+        builder.Services.AddValidatedSection<DkimOptions>(DkimOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>();
+        builder.Services.AddSingleton<DkimSigning>();
         builder.Services.AddSingleton<OutboxFolder>();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<SmtpConnector>();

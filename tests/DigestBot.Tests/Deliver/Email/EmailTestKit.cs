@@ -65,7 +65,7 @@ internal static class EmailTestKit
         logger ??= new RecordingLogger<EmailDelivery>();
         var options = Microsoft.Extensions.Options.Options.Create(smtp);
         var queue = new SmtpSendQueue(new SmtpConnector(options), app.Get<MailOutbox>(), options, Microsoft.Extensions.Options.Options.Create(email), TimeProvider.System, new RecordingLogger<SmtpSendQueue>(logger.Entries));
-        return new EmailDelivery(app.Get<SubscriberStore>(), app.Get<EmailLedger>(), app.Get<EmailRenderer>(), app.Get<EmailMessageFactory>(),
+        return new EmailDelivery(app.Get<SubscriberStore>(), app.Get<EmailLedger>(), app.Get<EmailRenderer>(), app.Get<EmailMessageFactory>(), app.Get<DigestBot.Deliver.Email.Dkim.DkimSigning>(),
             queue, options, Microsoft.Extensions.Options.Options.Create(email), TimeProvider.System, logger);
     }
 
