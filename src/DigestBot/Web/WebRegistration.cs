@@ -1,6 +1,7 @@
 using DigestBot.Options;
 using DigestBot.Render.Pages;
 using DigestBot.Web.Archive;
+using DigestBot.Web.Feedback;
 using DigestBot.Web.Status;
 using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,9 @@ public static class WebRegistration
         builder.Services.AddSubscribeRateLimit();
         builder.AddStatus();
         builder.AddArchive();
+        builder.Services.AddValidatedSection<PostmarkWebhookOptions>(PostmarkWebhookOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.User) == string.IsNullOrEmpty(o.Password),
+                $"{PostmarkWebhookOptions.SectionName}: set both User and Password (the webhook's basic auth), or neither.");
         return builder;
     }
 
@@ -36,6 +40,7 @@ public static class WebRegistration
         app.MapStatusEndpoints();
         app.MapSubscriptionEndpoints();
         app.MapArchiveEndpoints();
+        app.MapPostmarkWebhook();
         return app;
     }
 }

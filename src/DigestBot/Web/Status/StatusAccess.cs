@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using DigestBot.Options;
 
 namespace DigestBot.Web.Status;
@@ -25,30 +23,6 @@ public static class StatusAccess
             return remote is not null && IPAddress.IsLoopback(remote) ? Decision.Allow : Decision.Forbid;
         }
 
-        if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return Decision.Challenge;
-        }
-
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization["Basic ".Length..].Trim()));
-        }
-        catch (FormatException)
-        {
-            return Decision.Challenge;
-        }
-
-        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0
-               && SameSecret(decoded[..colon], options.Username!)
-               && SameSecret(decoded[(colon + 1)..], options.Password!)
-            ? Decision.Allow
-            : Decision.Challenge;
+        return BasicCredentials.Match(authorization, options.Username!, options.Password!) ? Decision.Allow : Decision.Challenge;
     }
-
-    // Hashing first gives equal-length inputs, so the comparison time says nothing about the secret's length or prefix.
-    private static bool SameSecret(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
