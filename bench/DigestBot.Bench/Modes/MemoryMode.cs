@@ -24,7 +24,7 @@ public static class MemoryMode
             return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output, cancellationToken);
         }
 
-        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken);
+        var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken: cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  peak RSS during fan-out: {PeakMemory.Mb(result.FanOutPeakBytes)} (target < 300 MB){(result.PeakWasReset ? "" : " [high-water mark not resettable: includes seeding]")}; " +
             $"peak before fan-out {PeakMemory.Mb(result.StartupPeakBytes)}; RSS now {PeakMemory.Mb(PeakMemory.CurrentBytes)}"));

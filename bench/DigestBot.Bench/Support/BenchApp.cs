@@ -40,10 +40,12 @@ public sealed class BenchApp : IAsyncDisposable
     /// <remarks>
     /// <paramref name="connections"/> is <c>Smtp:Connections</c>, the node's SMTP sessions; the
     /// <paramref name="parallelBatches"/> batches it holds at once all send through them. <paramref name="warmUpDigests"/>
-    /// adds as many digests <see cref="WarmUpDigestId"/>.
+    /// adds as many digests <see cref="WarmUpDigestId"/>. <paramref name="dkim"/> "rsa" signs every message with a 2048-bit
+    /// RSA key generated here, "both" adds an Ed25519 signature; null signs nothing.
     /// </remarks>
     public static async Task<BenchApp> StartAsync(
-        EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, int warmUpDigests = 0, CancellationToken cancellationToken = default)
+        EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, int warmUpDigests = 0, string? dkim = null,
+        CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), "digestbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -87,6 +89,11 @@ public sealed class BenchApp : IAsyncDisposable
             ["Storage"] = new JsonObject { ["Provider"] = "Sqlite", ["SqlitePath"] = databasePath },
             ["Web"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0", ["BaseUrl"] = "https://digest.bench.example/", ["SigningKey"] = "bench-signing-key" },
         };
+        if (dkim is not null)
+        {
+            config["Email"]!["Dkim"] = await BenchDkimKeys.WriteAsync(root, ed25519: dkim == "both", cancellationToken);
+        }
+
         await File.WriteAllTextAsync(Path.Combine(root, "appsettings.json"), config.ToJsonString(), cancellationToken);
 
         var app = DigestBotHost.Build([], HostMode.Command, builder => builder.Logging.ClearProviders(), root);

@@ -6,16 +6,17 @@ namespace DigestBot.Bench.Support;
 
 /// <summary>
 /// One whole edition through the real pipeline (DigestPipeline.RunAsync: build, record, batched fan-out, ledger) to
-/// <paramref name="subscribers"/> subscribers seeded in the SQLite store, sent to a running smtp-sink.
+/// <paramref name="subscribers"/> subscribers seeded in the SQLite store, sent to a running smtp-sink. <c>dkim</c> signs
+/// every message (see <see cref="BenchApp.StartAsync"/>).
 /// </summary>
 public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
         SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null,
-        bool describeMemory = false, int warmUp = 0, int warmUpEditions = 1, CancellationToken cancellationToken = default)
+        bool describeMemory = false, int warmUp = 0, int warmUpEditions = 1, string? dkim = null, CancellationToken cancellationToken = default)
     {
         var warmUps = warmUp > 0 ? warmUpEditions : 0;
-        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, warmUps, cancellationToken);
+        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, warmUps, dkim, cancellationToken);
         Describe("started (templates compiled)");
         if (warmUps > 0)
         {
@@ -92,7 +93,7 @@ public static class FanOutRunner
     }
 
     /// <summary>Sends one message of the shape to a sink that keeps it, and returns its size in bytes as sent.</summary>
-    public static async Task<long> MeasureMessageBytesAsync(EditionShape shape, CancellationToken cancellationToken = default)
+    public static async Task<long> MeasureMessageBytesAsync(EditionShape shape, string? dkim = null, CancellationToken cancellationToken = default)
     {
         var directory = Path.Combine(Path.GetTempPath(), "digestbot-bench-sink-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -105,7 +106,7 @@ public static class FanOutRunner
         try
         {
             await using var sink = await SmtpSinkProcess.StartAsync(directory, cancellationToken);
-            await RunAsync(sink, 1, 1, 1, shape, cancellationToken: cancellationToken);
+            await RunAsync(sink, 1, 1, 1, shape, dkim: dkim, cancellationToken: cancellationToken);
             await sink.WaitForMessagesAsync(1, TimeSpan.FromSeconds(5), cancellationToken);
             await Task.Delay(100, cancellationToken);
             return Directory.EnumerateFiles(directory).Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Max();
