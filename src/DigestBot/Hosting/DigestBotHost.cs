@@ -2,6 +2,7 @@ using System.Text;
 using DigestBot.Deliver.Discord;
 using DigestBot.Deliver.Email;
 using DigestBot.Editions;
+using DigestBot.Feedback.Mailbox;
 using DigestBot.Fetch;
 using DigestBot.Observability;
 using DigestBot.Options;
@@ -51,6 +52,7 @@ public static class DigestBotHost
         builder.AddStore().AddFetch().AddRank().AddSummarize().AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddEditions();
+        builder.AddBounceMailbox(watch: mode == HostMode.Worker);
         builder.AddWeb(listen: mode == HostMode.Worker);
         builder.AddTelemetry();
         return builder;

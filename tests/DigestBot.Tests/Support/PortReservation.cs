@@ -40,6 +40,9 @@ public sealed class PortReservation : IDisposable
     /// </summary>
     public static PortReservation HoldAcrossRestart(int port) => Bind(port, alongsideListener: true);
 
+    /// <summary>Holds the port of a server that has just stopped, until it starts again there.</summary>
+    public static PortReservation Reclaim(int port) => Bind(port, alongsideListener: false);
+
     /// <summary>Waits until a server accepts connections on the port, then lets go of it.</summary>
     /// <param name="serverEnded">Returns why the server can no longer come (e.g. its process exited with this output), else null.</param>
     public async Task ReleaseWhenListeningAsync(TimeSpan timeout, Func<string?>? serverEnded = null)
