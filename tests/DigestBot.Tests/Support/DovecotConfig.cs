@@ -11,7 +11,8 @@ internal static class DovecotConfig
     // Dovecot refuses to run its login processes or mail sessions as root.
     private const int NobodyId = 65534;
 
-    public static void Write(string directory, int port, string user, string password)
+    /// <param name="idle">False leaves IDLE out of the capabilities the server announces, as some servers do.</param>
+    public static void Write(string directory, int port, string user, string password, bool idle)
     {
         var home = Path.Combine(directory, "home");
         Directory.CreateDirectory(home);
@@ -64,6 +65,7 @@ internal static class DovecotConfig
             service anvil {
               chroot =
             }
+            {{(idle ? "" : "imap_capability = IMAP4rev1 SASL-IR LITERAL+ NAMESPACE UIDPLUS MOVE")}}
             """);
     }
 

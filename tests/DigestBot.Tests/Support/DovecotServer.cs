@@ -36,7 +36,8 @@ public sealed class DovecotServer : IAsyncDisposable
 
     public static bool IsInstalled => File.Exists(Binary) && File.Exists("/usr/lib/dovecot/imap");
 
-    public static async Task<DovecotServer> StartAsync()
+    /// <param name="idle">False: the server does not announce IDLE, so clients must poll.</param>
+    public static async Task<DovecotServer> StartAsync(bool idle = true)
     {
         if (!IsInstalled)
         {
@@ -46,7 +47,7 @@ public sealed class DovecotServer : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "digestbot-dovecot-" + Guid.NewGuid().ToString("N"));
         var reservation = PortReservation.Take();
         var server = new DovecotServer(reservation.Port, dir);
-        DovecotConfig.Write(dir, reservation.Port, User, server.Password);
+        DovecotConfig.Write(dir, reservation.Port, User, server.Password, idle);
         await server.RunAsync(reservation);
         return server;
     }

@@ -77,6 +77,24 @@ public sealed class BounceMailboxServiceTests
     }
 
     [SkippableFact]
+    public async Task Service_serverWithoutIdle_pollsEveryPollInterval()
+    {
+        Skip.IfNot(DovecotServer.IsInstalled, DovecotServer.MissingMessage);
+        await using var harness = await MailboxHarness.StartDovecotAsync(idle: false);
+        var options = harness.Options();
+        options.PollInterval = TimeSpan.FromSeconds(1);
+        await harness.StartServiceAsync(options);
+        await harness.WaitUntilWatchingAsync();
+        Assert.Contains("(polling every 00:00:01)", harness.Logs.Entries.First(e => e.EventId.Id == 9100).Message, StringComparison.Ordinal);
+
+        await harness.AppendFixtureAsync("qmail.eml");
+
+        await harness.WaitForCountAsync("Processed", 1);
+        Assert.Equal("closed.account@example.info", Assert.Single(harness.Sink.Reports).Recipient);
+        Assert.Empty(await harness.Dovecot.MessagesAsync("INBOX"));
+    }
+
+    [SkippableFact]
     public async Task Service_serverStoppedAndRestarted_reconnectsAndReadsMailAppendedAfter()
     {
         Skip.IfNot(DovecotServer.IsInstalled, DovecotServer.MissingMessage);

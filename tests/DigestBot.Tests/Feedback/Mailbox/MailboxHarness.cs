@@ -27,7 +27,7 @@ public sealed class MailboxHarness : IAsyncDisposable
 
     public BounceMailboxService? Service { get; private set; }
 
-    public static async Task<MailboxHarness> StartDovecotAsync() => new(await DovecotServer.StartAsync());
+    public static async Task<MailboxHarness> StartDovecotAsync(bool idle = true) => new(await DovecotServer.StartAsync(idle));
 
     public BounceMailboxOptions Options(string? password = null) => new()
     {
