@@ -25,6 +25,8 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args)
     {
         using var signals = TerminationSignals.Register();
-        return await Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+        var exitCode = await Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
+        AssemblyReport.WriteIfAsked();
+        return exitCode;
     }
 }

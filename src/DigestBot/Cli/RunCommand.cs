@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DigestBot.Hosting;
-using DigestBot.Render.Email;
+using DigestBot.Render.Templates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +18,7 @@ internal static class RunCommand
                 await using var app = DigestBotHost.Build([], HostMode.Worker);
                 // Checked before the host starts: a failure inside start-up is logged by the host with its stack trace.
                 ConfigurationErrors.ValidateAll(app.Services);
-                await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
+                await app.Services.GetRequiredService<TemplateLibrary>().LoadAsync(cancellationToken);
                 await app.RunAsync(cancellationToken);
                 return ExitCodes.Ok;
             }

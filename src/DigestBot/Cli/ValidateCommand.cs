@@ -4,6 +4,7 @@ using DigestBot.Hosting;
 using DigestBot.Options;
 using DigestBot.Render.Email;
 using DigestBot.Render.Pages;
+using DigestBot.Render.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -48,9 +49,10 @@ internal static class ValidateCommand
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
-            await app.Services.GetRequiredService<PageRenderer>().CompileAsync();
-            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}, {string.Join(", ", PageRenderer.Templates)}.");
+            // Unchanged templates were compiled before: their compiled copy is checked, nothing is loaded or compiled.
+            var unchanged = await app.Services.GetRequiredService<TemplateLibrary>().CompileUnlessCompiledAsync(cancellationToken);
+            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}, {string.Join(", ", PageRenderer.Templates)}" +
+                (unchanged ? " (unchanged since they were last compiled)." : "."));
             return 0;
         }
         catch (Exception ex) when (CliErrors.Describe(ex) is not null)

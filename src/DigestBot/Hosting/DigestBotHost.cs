@@ -8,6 +8,7 @@ using DigestBot.Observability;
 using DigestBot.Options;
 using DigestBot.Pipeline;
 using DigestBot.Rank;
+using DigestBot.Render.Templates;
 using DigestBot.Scheduling;
 using DigestBot.Store;
 using DigestBot.Summarize;
@@ -49,7 +50,7 @@ public static class DigestBotHost
         builder.AddDigestBotOptions();
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddSingleton<DigestBotStartup>();
-        builder.AddStore().AddFetch().AddRank().AddSummarize().AddEmail().AddDiscord().AddPipeline();
+        builder.AddStore().AddFetch().AddRank().AddSummarize().AddTemplates(reload: mode == HostMode.Worker).AddEmail().AddDiscord().AddPipeline();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddEditions();
         builder.AddBounceMailbox(watch: mode == HostMode.Worker);

@@ -1,11 +1,19 @@
+using DigestBot.Render.Templates;
 using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Hosting;
 
-/// <summary>Runs <see cref="DigestBotStartup"/> before the scheduler starts (hosted services start in registration order).</summary>
-internal sealed class StartupHostedService(DigestBotStartup startup) : IHostedService
+/// <summary>
+/// Runs <see cref="DigestBotStartup"/> and loads the templates before the scheduler starts (hosted services start in
+/// registration order): a worker whose templates do not compile does not start.
+/// </summary>
+internal sealed class StartupHostedService(DigestBotStartup startup, TemplateLibrary templates) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => startup.InitializeAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await startup.InitializeAsync(cancellationToken);
+        await templates.LoadAsync(cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

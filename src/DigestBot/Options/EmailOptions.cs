@@ -33,6 +33,12 @@ public sealed class EmailOptions
     [Required(AllowEmptyStrings = false)]
     public string TemplatesPath { get; set; } = "templates";
 
+    /// <summary>
+    /// Folder of the compiled templates, relative to the content root: a start whose templates are unchanged loads them
+    /// from here instead of compiling them. Empty: nothing is kept, every start compiles.
+    /// </summary>
+    public string TemplateCachePath { get; set; } = "data/template-cache";
+
     /// <summary>Permanent (5xx) failures after which a subscriber is marked Bounced and no longer sent to.</summary>
     [Range(1, 100)]
     public int BounceThreshold { get; set; } = 3;

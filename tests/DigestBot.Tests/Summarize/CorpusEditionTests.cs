@@ -52,9 +52,10 @@ public sealed partial class CorpusEditionTests(ITestOutputHelper output)
     private static async Task<EditionRun> BuildEditionsAsync()
     {
         // Compiling the templates is Roslyn's start-up (seconds on a busy machine), paid once per process: not counted.
-        var renderer = Renderer();
+        var templates = Templates();
+        var renderer = new EmailRenderer(templates);
         var compile = Stopwatch.StartNew();
-        await renderer.CompileAsync();
+        await templates.LoadAsync();
         compile.Stop();
         var watch = Stopwatch.StartNew();
         var articles = RealFeedArticles();
@@ -174,9 +175,9 @@ public sealed partial class CorpusEditionTests(ITestOutputHelper output)
     /// <summary>A headline as a reader compares two: case, punctuation and spacing aside.</summary>
     private static string Headline(string title) => string.Join(' ', NonWord().Split(title.ToLowerInvariant()).Where(w => w.Length > 0));
 
-    private static EmailRenderer Renderer() => new(
-        Microsoft.Extensions.Options.Options.Create(new EmailOptions { From = "d@example.org", PostalAddress = "1 Quay Road" }),
-        new HostingEnvironment { ContentRootPath = TestPaths.RepoRoot });
+    private static DigestBot.Render.Templates.TemplateLibrary Templates() => new(
+        Microsoft.Extensions.Options.Options.Create(new EmailOptions { From = "d@example.org", PostalAddress = "1 Quay Road", TemplateCachePath = "" }),
+        new HostingEnvironment { ContentRootPath = TestPaths.RepoRoot }, Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestBot.Render.Templates.TemplateLibrary>.Instance);
 
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.,'’/ -]{0,60} )?\(\p{L}[\p{L} ]{1,20}\)\s*(?:[-–—]|\p{L}{3,9}\.? \d)|^\p{Lu}{2,}[\p{Lu} ,./'-]* [-–—] ")]
     private static partial Regex Dateline();

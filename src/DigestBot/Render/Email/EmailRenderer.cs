@@ -1,15 +1,12 @@
-using DigestBot.Options;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using RazorLight;
+using DigestBot.Render.Templates;
 
 namespace DigestBot.Render.Email;
 
 /// <summary>
-/// Renders the HTML and plain-text emails from the Razor templates. Templates are compiled once (see <see cref="CompileAsync"/>);
-/// after that each render is a cached delegate call.
+/// Renders the HTML and plain-text emails from the Razor templates, as compiled and kept by <see cref="TemplateLibrary"/>
+/// (loaded on the first render); each render is a call into the compiled template.
 /// </summary>
-public sealed class EmailRenderer
+public sealed class EmailRenderer(TemplateLibrary templates)
 {
     public const string HtmlTemplate = "Digest.cshtml";
     public const string TextTemplate = "Digest.txt.cshtml";
@@ -17,45 +14,17 @@ public sealed class EmailRenderer
     public const string ConfirmTextTemplate = "Confirm.txt.cshtml";
     public const string ArchiveIndexTemplate = "ArchiveIndex.cshtml";
 
-    private readonly RazorLightEngine html;
-    private readonly RazorLightEngine text;
+    /// <summary>The templates the folder must hold for the emails (checked at start-up, before anything is compiled).</summary>
+    public static readonly IReadOnlyList<string> RequiredTemplates = [HtmlTemplate, TextTemplate, ConfirmHtmlTemplate, ConfirmTextTemplate];
+
     private readonly EmailHtmlGuard guard = new();
-
-    public EmailRenderer(IOptions<EmailOptions> options, IHostEnvironment environment)
-    {
-        var root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
-        TemplateFolder.Check(root, [HtmlTemplate, TextTemplate, ConfirmHtmlTemplate, ConfirmTextTemplate]);
-        (html, text) = TemplateEngines.For(root);
-    }
-
-    /// <summary>Compiles every template; a template with an error throws here, at start-up, naming the file and Razor's errors.</summary>
-    public async Task CompileAsync()
-    {
-        await Task.WhenAll(
-            CompileAsync(html, HtmlTemplate), CompileAsync(text, TextTemplate),
-            CompileAsync(html, ConfirmHtmlTemplate), CompileAsync(text, ConfirmTextTemplate), CompileAsync(html, ArchiveIndexTemplate));
-    }
-
-    private static async Task CompileAsync(RazorLightEngine engine, string template)
-    {
-        try
-        {
-            await engine.CompileTemplateAsync(template);
-        }
-        catch (RazorLight.Compilation.TemplateCompilationException ex)
-        {
-            // Same exception type (callers report RazorLight errors), with the template's name added to the message.
-            throw new RazorLight.Compilation.TemplateCompilationException(
-                $"Email template {template} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, ex.CompilationErrors)}",
-                ex.CompilationDiagnostics);
-        }
-    }
 
     /// <summary>The email as the templates produce it (no sanitizing, no inlining).</summary>
     public async Task<RenderedEmail> RenderAsync(EmailModel model)
     {
-        var body = await html.CompileRenderAsync(HtmlTemplate, model);
-        var plain = await text.CompileRenderAsync(TextTemplate, model);
+        var set = await templates.GetAsync();
+        var body = await set.Html.CompileRenderAsync(HtmlTemplate, model);
+        var plain = await set.Text.CompileRenderAsync(TextTemplate, model);
         return new RenderedEmail(SubjectLine.For(model.Digest), body, plain);
     }
 
@@ -64,13 +33,15 @@ public sealed class EmailRenderer
 
     public async Task<RenderedEmail> RenderConfirmAsync(ConfirmModel model)
     {
-        var body = await html.CompileRenderAsync(ConfirmHtmlTemplate, model);
-        var plain = await text.CompileRenderAsync(ConfirmTextTemplate, model);
+        var set = await templates.GetAsync();
+        var body = await set.Html.CompileRenderAsync(ConfirmHtmlTemplate, model);
+        var plain = await set.Text.CompileRenderAsync(ConfirmTextTemplate, model);
         return ForSending(new RenderedEmail(HeaderText.Clean($"Confirm your subscription to {model.Title}"), body, plain));
     }
 
     /// <summary>An HTML template rendered as a web page: checked by <see cref="EmailHtmlGuard"/>, CSS left in its style block.</summary>
-    public async Task<string> RenderPageAsync<TModel>(string template, TModel model) => guard.Clean(await html.CompileRenderAsync(template, model));
+    public async Task<string> RenderPageAsync<TModel>(string template, TModel model) =>
+        guard.Clean(await (await templates.GetAsync()).Html.CompileRenderAsync(template, model));
 
     private RenderedEmail ForSending(RenderedEmail rendered)
     {

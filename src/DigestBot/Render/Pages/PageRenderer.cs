@@ -1,9 +1,5 @@
-using DigestBot.Options;
 using DigestBot.Render.Email;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using RazorLight;
-using RazorLight.Compilation;
+using DigestBot.Render.Templates;
 
 namespace DigestBot.Render.Pages;
 
@@ -13,7 +9,7 @@ namespace DigestBot.Render.Pages;
 /// the result is not run through <see cref="EmailHtmlGuard"/>: these pages carry forms, and the status page a script,
 /// which the guard exists to remove.
 /// </summary>
-public sealed class PageRenderer
+public sealed class PageRenderer(TemplateLibrary templates)
 {
     public const string Layout = "pages/_Layout.cshtml";
     public const string Status = "pages/Status.cshtml";
@@ -28,38 +24,5 @@ public sealed class PageRenderer
 
     public static readonly IReadOnlyList<string> Templates = [Layout, Status, Subscribe, Confirm, Preferences, Unsubscribe, Message, Time];
 
-    private readonly RazorLightEngine engine;
-    private readonly string root;
-
-    public PageRenderer(IOptions<EmailOptions> options, IHostEnvironment environment)
-    {
-        root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
-        engine = TemplateEngines.For(root).Html;
-    }
-
-    /// <summary>
-    /// Compiles every page template and the layout (which a page only loads when it is first rendered); a missing or broken
-    /// template throws here, at start-up, naming the file.
-    /// </summary>
-    public Task CompileAsync()
-    {
-        TemplateFolder.Check(root, Templates);
-        return Task.WhenAll(Templates.Select(CompileAsync));
-    }
-
-    public Task<string> RenderAsync(string template, PageModel model) => engine.CompileRenderAsync<object>(template, model);
-
-    private async Task CompileAsync(string template)
-    {
-        try
-        {
-            await engine.CompileTemplateAsync(template);
-        }
-        catch (TemplateCompilationException ex)
-        {
-            throw new TemplateCompilationException(
-                $"Page template {template} does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, ex.CompilationErrors)}",
-                ex.CompilationDiagnostics);
-        }
-    }
+    public async Task<string> RenderAsync(string template, PageModel model) => await (await templates.GetAsync()).Html.CompileRenderAsync<object>(template, model);
 }

@@ -113,7 +113,9 @@ public sealed class StoryMetaTests
         return count;
     }
 
-    private static EmailRenderer Renderer() => new(
-        Microsoft.Extensions.Options.Options.Create(new EmailOptions { From = "d@example.org", PostalAddress = "1 Quay Road" }),
-        new HostingEnvironment { ContentRootPath = TestPaths.RepoRoot });
+    private static EmailRenderer Renderer() => new(Templates());
+
+    private static DigestBot.Render.Templates.TemplateLibrary Templates() => new(
+        Microsoft.Extensions.Options.Options.Create(new EmailOptions { From = "d@example.org", PostalAddress = "1 Quay Road", TemplateCachePath = "" }),
+        new HostingEnvironment { ContentRootPath = TestPaths.RepoRoot }, Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestBot.Render.Templates.TemplateLibrary>.Instance);
 }
