@@ -184,41 +184,4 @@ public sealed class SendNowOutboxTests
         // smtp-sink ends its file with an empty line that was not on the wire (MailKit sends "--boundary--\r\n.\r\n").
         return (string.Join("\n", kept) + text[split..].TrimEnd('\n') + "\n").Replace(message.Body!.ContentType.Boundary!, "BOUNDARY", StringComparison.Ordinal);
     }
-
-    /// <summary>What a fresh clone has that send-now reads: appsettings.json, the sample feeds and the templates.</summary>
-    private sealed class FreshClone : IDisposable
-    {
-        private FreshClone(string root) => Root = root;
-
-        public string Root { get; }
-
-        public static FreshClone Create()
-        {
-            var root = Path.Combine(Path.GetTempPath(), "digestbot-clone-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(root);
-            File.Copy(Path.Combine(TestPaths.RepoRoot, "appsettings.json"), Path.Combine(root, "appsettings.json"));
-            foreach (var folder in new[] { "samples", "templates" })
-            {
-                foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, folder), "*", SearchOption.AllDirectories))
-                {
-                    var target = Path.Combine(root, Path.GetRelativePath(TestPaths.RepoRoot, file));
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(file, target);
-                }
-            }
-
-            return new FreshClone(root);
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
 }
