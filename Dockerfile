@@ -14,12 +14,14 @@ RUN dotnet publish src/DigestBot/DigestBot.csproj --no-restore -c Release -o /ap
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app/publish .
-# The SQLite database (which also holds the generated link-signing key) and the outbox folder (emails and Discord
-# posts written as files while no mail server or webhook is configured) live on a volume that survives upgrades.
+# The SQLite database (which also holds the generated link-signing key), the outbox folder (emails and Discord
+# posts written as files while no mail server or webhook is configured) and the compiled templates (so a restart
+# does not compile them again) live on a volume that survives upgrades.
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 ENV Storage__SqlitePath=/data/digestbot.db \
     Email__OutboxPath=/data/outbox \
+    Email__TemplateCachePath=/data/template-cache \
     Web__Urls=http://0.0.0.0:8080 \
     DOTNET_gcServer=0
 EXPOSE 8080

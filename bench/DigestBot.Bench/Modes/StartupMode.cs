@@ -3,8 +3,7 @@ using System.Runtime;
 using DigestBot.Bench.Support;
 using DigestBot.Deliver.Email;
 using DigestBot.Hosting;
-using DigestBot.Render.Email;
-using DigestBot.Render.Pages;
+using DigestBot.Render.Templates;
 using DigestBot.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,8 +38,8 @@ public static class StartupMode
             await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
             await app.Services.GetRequiredService<SigningKey>().LoadAsync(cancellationToken);
             await output.WriteLineAsync($"  host built, store migrated: {Step()}");
-            await app.Services.GetRequiredService<EmailRenderer>().CompileAsync();
-            await app.Services.GetRequiredService<PageRenderer>().CompileAsync();
+            // A fresh content root has no compiled copy of the templates, so this compiles them, as a first start does.
+            await app.Services.GetRequiredService<TemplateLibrary>().LoadAsync(cancellationToken);
             await output.WriteLineAsync($"  templates compiled: {Step()}");
             return 0;
         }
