@@ -43,6 +43,13 @@ public sealed class EmailOptions
     [Range(1, 100)]
     public int BounceThreshold { get; set; } = 3;
 
+    /// <summary>
+    /// Per batch, at most this many rendered variants of an edition that leave out stories muted by readers; readers
+    /// whose mutes would need another get a copy rendered for them alone (correct, but it costs a render each).
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxMutedVariants { get; set; } = 256;
+
     /// <summary>Subscribers imported into the store at start-up (added when missing, never removed).</summary>
     public List<SubscriberOptions> Subscribers { get; set; } = [];
 

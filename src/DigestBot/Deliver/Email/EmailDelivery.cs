@@ -39,8 +39,11 @@ public sealed partial class EmailDelivery(
     {
         var started = clock.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var variants = new EmailVariants(digest, renderer, messages);
-        var feed = new RecipientFeed(ledger.WithoutSentAsync(digest.EditionId, recipients, stop.Token), digest, stop.Token);
+        var copies = new ReaderCopies(digest);
+        var maxMuted = emailOptions.Value.MaxMutedVariants;
+        var variants = new EmailVariants(digest, copies, renderer, messages, maxMuted);
+        variants.CapReached += () => LogMutedVariantCap(logger, digest.EditionId, maxMuted);
+        var feed = new RecipientFeed(ledger.WithoutSentAsync(digest.EditionId, recipients, stop.Token), digest, copies, stop.Token);
         using var ledgerWriter = new LedgerWriter(ledger.OpenRecorder());
         var failures = new FailedDeliveries(digest.EditionId, ledger, subscribers, emailOptions.Value.BounceThreshold, logger);
         using var batch = new FanOut(digest, smtpOptions.Value, feed, ledgerWriter, failures, job => Build(digest, variants, job), stop, clock, logger);
@@ -78,4 +81,8 @@ public sealed partial class EmailDelivery(
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information,
         Message = "Edition {EditionId}: {Sent} emails sent, {Failed} failed, {Skipped} skipped ({Variants} variants) in {Elapsed}, {Rate:F0} msg/s")]
     private static partial void LogDelivered(ILogger logger, string editionId, int sent, int failed, int skipped, int variants, TimeSpan elapsed, double rate);
+
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning,
+        Message = "Edition {EditionId}: readers' muted words call for more than {Cap} variants (Email:MaxMutedVariants); further readers with muted stories get a copy rendered for them alone")]
+    private static partial void LogMutedVariantCap(ILogger logger, string editionId, int cap);
 }

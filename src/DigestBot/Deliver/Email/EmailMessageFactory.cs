@@ -74,13 +74,10 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     public EmailModel VariantModel(Digest digest, IReadOnlyList<SectionDigest> sections, bool named, TimeZoneInfo? timeZone) =>
         Model(digest, sections, named ? Personalization.Name : "", Personalization.UnsubscribeUrl, Personalization.PreferencesUrl, timeZone);
 
-    /// <summary>The subscriber's sections of the digest; a section without stories is there only when the digest says so
-    /// (<c>EmptySections: SaySo</c>), and a subscriber none of whose sections has a story gets no email.</summary>
-    public static IReadOnlyList<SectionDigest> SectionsFor(Digest digest, Subscriber subscriber)
-    {
-        var sections = digest.Sections.Where(s => subscriber.Reads(digest.DigestId, s.SectionId)).ToList();
-        return sections.Any(s => s.Items.Count > 0) ? sections : [];
-    }
+    /// <summary>The subscriber's sections of the digest, less the stories their muted words remove (see <see cref="ReaderCopies"/>);
+    /// a section without stories is there only when the digest says so (<c>EmptySections: SaySo</c>), and a subscriber
+    /// whose copy has no story gets no email.</summary>
+    public static IReadOnlyList<SectionDigest> SectionsFor(Digest digest, Subscriber subscriber) => new ReaderCopies(digest).For(subscriber).Sections;
 
     private EmailModel Model(Digest digest, IReadOnlyList<SectionDigest> sections, string name, string unsubscribe, string preferences, TimeZoneInfo? timeZone)
     {

@@ -5,9 +5,10 @@ namespace DigestBot.Deliver.Email;
 /// <summary>
 /// The subscribers still to send to, pulled by the sending threads one at a time. The store is read in pages (one query
 /// per page), so almost every pull is a list lookup under a lock, with no producer task to wake for each message.
-/// Subscribers the ledger lists as sent, and those with nothing to read in this edition, are passed over (and counted).
+/// Subscribers the ledger lists as sent, and those with nothing to read in this edition (their muted words included), are
+/// passed over (and counted as skipped, not failed).
 /// </summary>
-internal sealed class RecipientFeed(IAsyncEnumerable<Subscriber> recipients, Digest digest, CancellationToken cancellationToken)
+internal sealed class RecipientFeed(IAsyncEnumerable<Subscriber> recipients, Digest digest, ReaderCopies copies, CancellationToken cancellationToken)
 {
     private IAsyncEnumerator<Subscriber>? source;
     private bool ended;
@@ -29,7 +30,7 @@ internal sealed class RecipientFeed(IAsyncEnumerable<Subscriber> recipients, Dig
             while (MoveNext(source))
             {
                 var candidate = source.Current;
-                if (candidate.Reads(digest.DigestId) && EmailMessageFactory.SectionsFor(digest, candidate).Count > 0)
+                if (candidate.Reads(digest.DigestId) && !copies.For(candidate).IsEmpty)
                 {
                     subscriber = candidate;
                     return true;

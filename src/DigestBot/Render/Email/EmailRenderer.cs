@@ -25,7 +25,7 @@ public sealed class EmailRenderer(TemplateLibrary templates)
         var set = await templates.GetAsync();
         var body = await set.Html.CompileRenderAsync(HtmlTemplate, model);
         var plain = await set.Text.CompileRenderAsync(TextTemplate, model);
-        return new RenderedEmail(SubjectLine.For(model.Digest), body, plain);
+        return new RenderedEmail(SubjectLine.For(model.Digest, model.Sections), body, plain);
     }
 
     /// <summary>The email as it is sent: HTML checked by <see cref="EmailHtmlGuard"/>, then CSS inlined for clients that drop style blocks.</summary>
