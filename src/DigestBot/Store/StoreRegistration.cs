@@ -14,6 +14,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<EditionContentStore>();
         builder.Services.AddSingleton<SubscriberStore>();
         builder.Services.AddSingleton<SuppressionStore>();
+        builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<EmailLedger>();
         builder.Services.AddSingleton<DiscordLedger>();
         builder.Services.AddSingleton<InstallationSettings>();

@@ -45,17 +45,27 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
     /// <summary>
     /// The reader asked to subscribe (not yet confirmed): a new address becomes Pending even when suppressed, so the
     /// confirmation link has someone to confirm; an existing non-active one keeps its status and takes the new name and
-    /// sections. Nothing here makes anyone receive digests.
+    /// choices (logged as a preference change). Nothing here makes anyone receive digests.
     /// </summary>
     public async Task RequestOptInAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
+        var row = SubscriberRow.From(subscriber, UnixTime.ToMs(clock.GetUtcNow()));
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO subscribers (email, name, sections, digests, status, time_zone, created_at)
-            VALUES (@Email, @Name, @Sections, @Digests, 'Pending', @TimeZone, @Now)
-            ON CONFLICT (email) DO UPDATE SET name = excluded.name, sections = excluded.sections WHERE subscribers.status <> 'Active'
-            """, SubscriberRow.From(subscriber, UnixTime.ToMs(clock.GetUtcNow())), cancellationToken: cancellationToken));
+            INSERT INTO subscribers (email, name, sections, digests, status, time_zone, delivery_hour, muted_words, created_at)
+            VALUES (@Email, @Name, @Sections, @Digests, 'Pending', @TimeZone, @DeliveryHour, @MutedWords, @Now)
+            ON CONFLICT (email) DO UPDATE SET name = excluded.name, sections = excluded.sections, digests = excluded.digests,
+                time_zone = excluded.time_zone, delivery_hour = excluded.delivery_hour, muted_words = excluded.muted_words
+            WHERE subscribers.status <> 'Active'
+            """, row, transaction, cancellationToken: cancellationToken));
+        if (written == 1)
+        {
+            await PreferenceStore.RecordAsync(connection, transaction, row.Email, [PreferenceFields.Subscribe], row.Now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -103,6 +113,8 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
                 ON CONFLICT (address_hash) DO UPDATE SET reason = excluded.reason, suppressed_at = excluded.suppressed_at
                 """, new { hash = AddressHash.Of(address), reason = $"removed from the list while {status}", now = UnixTime.ToMs(clock.GetUtcNow()) },
                 transaction, cancellationToken: cancellationToken));
+            // The change log is the reader's own; it goes with them (the suppression keeps only what consent needs).
+            await PreferenceStore.ForgetAsync(connection, transaction, address, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
