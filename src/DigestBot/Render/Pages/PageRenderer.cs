@@ -22,7 +22,10 @@ public sealed class PageRenderer(TemplateLibrary templates)
     /// <summary>A partial of the status page: one time, or a dash when there is none.</summary>
     public const string Time = "pages/_Time.cshtml";
 
-    public static readonly IReadOnlyList<string> Templates = [Layout, Status, Subscribe, Confirm, Preferences, Unsubscribe, Message, Time];
+    /// <summary>A partial of the subscribe and preferences pages: the preference centre's fields.</summary>
+    public const string PreferenceFields = "pages/_PreferenceFields.cshtml";
+
+    public static readonly IReadOnlyList<string> Templates = [Layout, Status, Subscribe, Confirm, Preferences, Unsubscribe, Message, Time, PreferenceFields];
 
     public async Task<string> RenderAsync(string template, PageModel model) => await (await templates.GetAsync()).Html.CompileRenderAsync<object>(template, model);
 }

@@ -1,16 +1,31 @@
 using DigestBot.Render.Pages;
+using DigestBot.Store;
 
 namespace DigestBot.Web.Subscriptions;
 
 /// <summary>
-/// The preferences form for <paramref name="Email"/> (digest boxes only when more than one digest sends email), or,
-/// once saved, the sections the address receives (<paramref name="Saved"/>).
+/// The preference centre for <paramref name="Email"/>, posting back to <paramref name="FormAction"/>; once saved,
+/// <paramref name="Saved"/> lists the sections the address receives, above the form with the saved choices.
+/// <paramref name="LastChange"/> is the latest logged change, shown in the reader's zone (<paramref name="ZoneForTimes"/>).
 /// </summary>
 public sealed record PreferencesPageModel(
     string Email,
-    string? FormAction,
-    IReadOnlyList<FormChoice> Sections,
-    IReadOnlyList<FormChoice> Digests,
-    string? UnsubscribeUrl,
+    string FormAction,
+    PreferenceFormModel Form,
+    string UnsubscribeUrl,
+    PreferenceChange? LastChange,
+    TimeZoneInfo? ZoneForTimes,
     IReadOnlyList<string>? Saved = null)
-    : PageModel(Saved is null ? "Your sections" : "Preferences saved");
+    : PageModel(Saved is null ? "Your preferences" : "Preferences saved")
+{
+    public string? LastChangedText => LastChange is { } change
+        ? $"{When(change.ChangedAt)} ({string.Join(", ", change.Fields)})"
+        : null;
+
+    private string When(DateTimeOffset at)
+    {
+        var zone = ZoneForTimes ?? TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (ZoneForTimes is null ? " UTC" : $" ({zone.Id})");
+    }
+}

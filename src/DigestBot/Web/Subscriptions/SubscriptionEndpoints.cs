@@ -27,8 +27,8 @@ public static partial class SubscriptionEndpoints
             ? Invalid()
             : Page(PageRenderer.Confirm, new ConfirmPageModel(PostBack(request))));
         app.MapPost("/confirm", ConfirmAsync);
-        app.MapGet("/preferences", PreferencesAsync);
-        app.MapPost("/preferences", SavePreferencesAsync);
+        app.MapGet("/preferences", PreferenceEndpoints.ShowAsync);
+        app.MapPost("/preferences", PreferenceEndpoints.SaveAsync);
         app.MapGet("/unsubscribe", (HttpRequest request, LinkSigner signer) => Signed(request, signer, LinkSigner.Unsubscribe) is { } email
             ? Page(PageRenderer.Unsubscribe, new UnsubscribePageModel(email, PostBack(request)))
             : Invalid());
@@ -59,19 +59,24 @@ public static partial class SubscriptionEndpoints
             return SubscribeForm(catalog.CurrentValue, "Please enter a valid email address.", StatusCodes.Status400BadRequest);
         }
 
-        var (sections, refusal) = FormChoices.Choose(form["section"], catalog.CurrentValue.Sections.Keys, "section");
-        if (refusal is not null)
+        var existing = await store.FindAsync(email, cancellationToken);
+        // The form's choices are checked the same way for everyone, so a refusal says nothing about who is subscribed.
+        var (chosen, refusal) = PreferenceForm.Read(form, catalog.CurrentValue, existing, sectionRequired: false);
+        if (chosen is null)
         {
-            return refusal;
+            return refusal!;
         }
 
-        var existing = await store.FindAsync(email, cancellationToken);
         // An active subscriber is left alone, and the answer is the same either way: the page never tells who is subscribed.
         if (existing?.Status != SubscriberStatus.Active)
         {
             var name = form["name"].ToString().Trim();
-            var pending = new Subscriber(email, name.Length == 0 ? null : name[..Math.Min(name.Length, 100)], sections, existing?.Digests ?? [],
-                SubscriberStatus.Pending, existing?.TimeZone);
+            var pending = new Subscriber(email, name.Length == 0 ? null : name[..Math.Min(name.Length, 100)], chosen.Sections,
+                chosen.Digests ?? existing?.Digests ?? [], SubscriberStatus.Pending, chosen.TimeZone)
+            {
+                DeliveryHour = chosen.DeliveryHour,
+                MutedWords = chosen.MutedWords,
+            };
             await store.RequestOptInAsync(pending, cancellationToken);
             try
             {
@@ -84,7 +89,7 @@ public static partial class SubscriptionEndpoints
             }
         }
 
-        return Page(PageRenderer.Subscribe, new SubscribePageModel([], SentTo: email));
+        return Page(PageRenderer.Subscribe, new SubscribePageModel(null, SentTo: email));
     }
 
     private static async Task<IResult> ConfirmAsync(HttpRequest request, LinkSigner signer, SubscriberStore store, CancellationToken cancellationToken)
@@ -102,61 +107,6 @@ public static partial class SubscriptionEndpoints
 
         var preferences = signer.Link("preferences", LinkSigner.Preferences, email);
         return Page(PageRenderer.Confirm, new ConfirmPageModel(null, email, preferences));
-    }
-
-    private static async Task<IResult> PreferencesAsync(
-        HttpRequest request, LinkSigner signer, SubscriberStore store, IOptionsMonitor<CatalogOptions> catalog, CancellationToken cancellationToken)
-    {
-        if (Signed(request, signer, LinkSigner.Preferences) is not { } email || await store.FindAsync(email, cancellationToken) is not { } subscriber)
-        {
-            return Invalid();
-        }
-
-        var sections = catalog.CurrentValue.Sections
-            .Select(s => new FormChoice(s.Key, s.Value.Title, subscriber.Sections.Count == 0 || subscriber.Sections.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
-            .ToList();
-        var digests = FormChoices.Digests(catalog.CurrentValue);
-        // With one digest there is nothing to choose: the form leaves the reader's digests as they are.
-        var digestChoices = digests.Count > 1 ? digests.Select(d => new FormChoice(d, catalog.CurrentValue.Digests[d].Title, subscriber.Reads(d))).ToList() : [];
-        var unsubscribe = signer.Link("unsubscribe", LinkSigner.Unsubscribe, email);
-        return Page(PageRenderer.Preferences, new PreferencesPageModel(email, PostBack(request), sections, digestChoices, unsubscribe));
-    }
-
-    private static async Task<IResult> SavePreferencesAsync(
-        HttpRequest request, LinkSigner signer, SubscriberStore store, IOptionsMonitor<CatalogOptions> catalog, CancellationToken cancellationToken)
-    {
-        if (Signed(request, signer, LinkSigner.Preferences) is not { } email)
-        {
-            return Invalid();
-        }
-
-        var (form, unreadable) = await FormChoices.ReadAsync(request, cancellationToken);
-        if (unreadable is not null)
-        {
-            return unreadable;
-        }
-
-        var options = catalog.CurrentValue;
-        var (sections, refusal) = FormChoices.Choose(form["section"], options.Sections.Keys, "section");
-        var knownDigests = FormChoices.Digests(options);
-        var (digests, digestRefusal) = FormChoices.Choose(form["digest"], knownDigests, "digest");
-        if ((refusal ?? digestRefusal) is { } refused)
-        {
-            return refused;
-        }
-
-        if (sections.Count == 0)
-        {
-            return Message("Your sections", "Choose at least one section, or unsubscribe.", StatusCodes.Status400BadRequest);
-        }
-
-        // Everything ticked is stored as "all": sections and digests added later reach this reader too. A form without
-        // digest boxes (one digest only) leaves the digests as they are.
-        IReadOnlyList<string>? digestChoice = digests.Count == 0 ? null : digests.Count == knownDigests.Count ? [] : digests;
-        var all = sections.Count == options.Sections.Count;
-        return await store.SetSectionsAsync(email, all ? [] : sections, digestChoice, cancellationToken)
-            ? Page(PageRenderer.Preferences, new PreferencesPageModel(email, null, [], [], null, sections))
-            : Invalid();
     }
 
     private static async Task<IResult> UnsubscribeAsync(HttpRequest request, LinkSigner signer, SubscriberStore store, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class SubscriptionPages
         "The link is incomplete or was changed. Please use the link from your most recent email.", StatusCodes.Status403Forbidden);
 
     public static IResult SubscribeForm(CatalogOptions catalog, string? problem = null, int status = StatusCodes.Status200OK) => Page(PageRenderer.Subscribe,
-        new SubscribePageModel(catalog.Sections.Select(s => new FormChoice(s.Key, s.Value.Title, true)).ToList(), problem), status);
+        new SubscribePageModel(PreferenceForm.Model(catalog, null), problem), status);
 
     /// <summary>The form's action: the current URL, so the signed query string travels with the POST.</summary>
     public static string PostBack(HttpRequest request) => request.Path + request.QueryString;
@@ -26,6 +26,6 @@ internal static class SubscriptionPages
         response.Headers["X-Robots-Tag"] = "noindex";
         // The signed token is in the URL: never let it leak to another site through Referer.
         response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; script-src {PreferenceScript.CspSource}; form-action 'self'; frame-ancestors 'none'";
     }
 }

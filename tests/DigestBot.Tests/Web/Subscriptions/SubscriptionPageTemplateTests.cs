@@ -96,10 +96,10 @@ public sealed class SubscriptionPageTemplateTests : IAsyncLifetime
         using var unknown = await http.PostAsync(link, Form(("section", "space"), ("digest", PageAssert.Hostile)));
         using var saved = await http.PostAsync(link, Form(("section", "energy"), ("digest", "daily")));
 
-        var page = await AssertPageAsync(form, HttpStatusCode.OK, "Your sections");
+        var page = await AssertPageAsync(form, HttpStatusCode.OK, "Your preferences");
         Assert.Contains($"<p>Sections sent to <strong>{EncodedAddress}</strong>:</p>", page, StringComparison.Ordinal);
         PageAssert.Encodes(page, $"<input type=\"checkbox\" name=\"section\" value=\"space\" checked=\"checked\"> Space {PageAssert.Encoded}</label>");
-        PageAssert.Encodes(page, $"<input type=\"checkbox\" name=\"digest\" value=\"weekly\" checked=\"checked\"> Weekly {PageAssert.Encoded}</label>");
+        PageAssert.Encodes(page, $"<input type=\"checkbox\" name=\"digest\" value=\"weekly\" checked=\"checked\"> Weekly {PageAssert.Encoded} <span class=\"muted\">(every Monday at 08:00, Europe/London time)</span></label>");
         var unsubscribe = app.Get<LinkSigner>().Link("unsubscribe", LinkSigner.Unsubscribe, QuotedAddress);
         Assert.Contains($"<a href=\"{unsubscribe.Replace("&", "&amp;", StringComparison.Ordinal)}\">Unsubscribe from everything</a>", page, StringComparison.Ordinal);
         var named = await AssertPageAsync(unknown, HttpStatusCode.BadRequest, "Unknown digest");
@@ -152,7 +152,7 @@ public sealed class SubscriptionPageTemplateTests : IAsyncLifetime
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal("noindex", Assert.Single(response.Headers.GetValues("X-Robots-Tag")));
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
-        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+        Assert.Equal($"default-src 'none'; style-src 'unsafe-inline'; script-src {DigestBot.Web.Subscriptions.PreferenceScript.CspSource}; form-action 'self'; frame-ancestors 'none'",
             Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         PageAssert.InLayout(html, title);
         return html;
