@@ -34,6 +34,9 @@ public sealed class DiscordDestinationOptions : IValidatableObject
     [MaxLength(100)]
     public string? ThreadName { get; set; }
 
+    /// <summary>An embed per section (the default) or compact markdown messages.</summary>
+    public DiscordLayout Layout { get; set; } = DiscordLayout.EmbedPerSection;
+
     /// <summary>Role id mentioned (and the only mention allowed to ping) in each edition's first message.</summary>
     [RegularExpression("^[0-9]{1,20}$", ErrorMessage = "must be a role id (digits only).")]
     public string? MentionRoleId { get; set; }

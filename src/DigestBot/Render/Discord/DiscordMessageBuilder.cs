@@ -6,7 +6,7 @@ namespace DigestBot.Render.Discord;
 
 /// <summary>
 /// Turns a digest into Discord messages: one embed per section (title linking to the lead story, the lead story's picture
-/// as thumbnail, the section summary and the top stories as linked bullets, sources in the footer, the edition's time),
+/// as thumbnail, the top stories as linked bullets with a teaser under the lead, sources in the footer, the edition's time),
 /// packed into as few messages as the limits allow. Feed and digest text is escaped where Discord renders markdown and
 /// broken up with zero-width spaces where it shows text as typed (footer, thread name); mentions are allowed only for
 /// the destination's configured role.
@@ -18,6 +18,11 @@ public sealed class DiscordMessageBuilder
 
     public IReadOnlyList<DiscordPayload> Build(Digest digest, DiscordDestinationOptions destination)
     {
+        if (destination.Layout == DiscordLayout.Compact)
+        {
+            return DiscordCompactLayout.Build(digest, destination);
+        }
+
         var sections = Sections(digest, destination);
         if (sections.Count == 0)
         {
@@ -26,7 +31,7 @@ public sealed class DiscordMessageBuilder
 
         // A destination without a channel posts through a webhook, or writes the webhook's bodies to the outbox.
         var isWebhook = string.IsNullOrEmpty(destination.ChannelId);
-        var mentions = new DiscordAllowedMentions { Roles = destination.MentionRoleId is { Length: > 0 } role ? [role] : [] };
+        var mentions = Mentions(destination);
         return DiscordPacker.Pack(sections).Select((embeds, i) => new DiscordPayload
         {
             Content = i == 0 ? Header(digest, destination) : null,
@@ -42,8 +47,7 @@ public sealed class DiscordMessageBuilder
     public IReadOnlyList<DiscordSection> Sections(Digest digest, DiscordDestinationOptions destination)
     {
         var color = ParseColor(destination.Color);
-        var sections = digest.Sections
-            .Where(s => s.Items.Count > 0 && (destination.Sections.Count == 0 || destination.Sections.Contains(s.SectionId, StringComparer.OrdinalIgnoreCase)))
+        var sections = Shown(digest, destination)
             .Select(s => Section(digest, s, color))
             .ToList();
         return MergeSameUrl(sections);
@@ -76,12 +80,24 @@ public sealed class DiscordMessageBuilder
 
     private static DiscordSection Section(Digest digest, SectionDigest section, int? color)
     {
-        var lines = new List<string> { DiscordText.Escape(section.Summary) + "\n" };
-        foreach (var item in section.Items)
+        // The section summary names every headline; beside the bullets it would show each one twice. The lead's
+        // bullet carries the teaser instead.
+        var lines = new List<string>();
+        for (var i = 0; i < section.Items.Count; i++)
         {
+            var item = section.Items[i];
             var title = DiscordText.Escape(DiscordText.Truncate(item.Article.Title.Trim(), ArticleTitleLimit));
             var link = DiscordText.LinkTarget(item.Article.Link);
-            lines.Add(link is null ? $"• {title}" : $"• [{title}]({link})");
+            var headline = link is null ? title : $"[{title}]({link})";
+            if (i > 0)
+            {
+                lines.Add($"• {headline}");
+                continue;
+            }
+
+            var teaser = DiscordTeaser.Of(item, section.Items);
+            var gap = section.Items.Count > 1 ? "\n" : "";
+            lines.Add(teaser is null ? $"• **{headline}**{gap}" : $"• **{headline}**\n{DiscordText.Escape(teaser)}{gap}");
         }
 
         var sources = section.Items.Select(i => i.Article.SourceName ?? i.Article.SourceId).Distinct(StringComparer.Ordinal);
@@ -97,7 +113,7 @@ public sealed class DiscordMessageBuilder
         };
     }
 
-    private static string Header(Digest digest, DiscordDestinationOptions destination)
+    internal static string Header(Digest digest, DiscordDestinationOptions destination)
     {
         var title = DiscordText.Escape(DiscordText.Truncate(digest.Title, 200));
         var date = digest.ScheduledFor.UtcDateTime.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -107,7 +123,7 @@ public sealed class DiscordMessageBuilder
         return $"{mention}**{title}** · {date}{view}";
     }
 
-    private static string? ThreadName(Digest digest, DiscordDestinationOptions destination)
+    internal static string? ThreadName(Digest digest, DiscordDestinationOptions destination)
     {
         if (string.IsNullOrWhiteSpace(destination.ThreadName))
         {
@@ -120,7 +136,14 @@ public sealed class DiscordMessageBuilder
         return DiscordText.Truncate(DiscordText.Plain(name).Trim(), DiscordLimits.ThreadName);
     }
 
-    private static int? ParseColor(string? color) =>
+    internal static DiscordAllowedMentions Mentions(DiscordDestinationOptions destination) =>
+        new() { Roles = destination.MentionRoleId is { Length: > 0 } role ? [role] : [] };
+
+    /// <summary>The sections this destination shows, in the digest's order.</summary>
+    internal static IEnumerable<SectionDigest> Shown(Digest digest, DiscordDestinationOptions destination) =>
+        digest.Sections.Where(s => s.Items.Count > 0 && (destination.Sections.Count == 0 || destination.Sections.Contains(s.SectionId, StringComparer.OrdinalIgnoreCase)));
+
+    internal static int? ParseColor(string? color) =>
         color is { Length: 7 } && color[0] == '#' && int.TryParse(color.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;

@@ -37,7 +37,8 @@ public sealed class DiscordSampleDigestTests(ITestOutputHelper output)
         var destination = app.Get<Microsoft.Extensions.Options.IOptions<DiscordOptions>>().Value.Destinations["community"];
         var sections = app.Get<DiscordMessageBuilder>().Sections(outcome.Digest!, destination);
         var minimum = DiscordPacker.LowerBound(sections);
-        output.WriteLine($"Sample digest: {outcome.Digest!.ArticleCount} articles in {sections.Count} sections -> {discord.Messages.Count} message(s); lower bound {minimum}");
+        var compact = app.Get<DiscordMessageBuilder>().Build(outcome.Digest!, new DiscordDestinationOptions { WebhookUrl = destination.WebhookUrl, Layout = DiscordLayout.Compact }).Count;
+        output.WriteLine($"Sample digest: {outcome.Digest!.ArticleCount} articles in {sections.Count} sections -> {discord.Messages.Count} message(s); lower bound {minimum}; compact layout {compact}");
         Assert.Equal(EditionOutcomeStatus.Sent, outcome.Status);
         Assert.True(outcome.Digest.ArticleCount >= 10, $"only {outcome.Digest.ArticleCount} sample articles were chosen");
         Assert.Equal(minimum, discord.Messages.Count);
@@ -60,7 +61,8 @@ public sealed class DiscordSampleDigestTests(ITestOutputHelper output)
         var sections = builder.Sections(digest, destination);
         var lowerBound = DiscordPacker.LowerBound(sections);
         var optimum = ReferencePacking.MinimumMessages(sections);
-        output.WriteLine($"Synthetic digest: {digest.ArticleCount} articles in {sections.Count} sections -> {payloads.Count} messages; exhaustive minimum {optimum}, lower bound {lowerBound}");
+        var compact = builder.Build(digest, new DiscordDestinationOptions { WebhookUrl = destination.WebhookUrl, Layout = DiscordLayout.Compact }).Count;
+        output.WriteLine($"Synthetic digest: {digest.ArticleCount} articles in {sections.Count} sections -> {payloads.Count} messages; exhaustive minimum {optimum}, lower bound {lowerBound}; compact layout {compact} messages");
         Assert.Equal(optimum, payloads.Count);
         Assert.InRange(payloads.Count, lowerBound, lowerBound + (lowerBound / 10) + 1);
         Assert.All(payloads, p => Assert.Empty(DiscordPayloadRules.Check(System.Text.Json.JsonSerializer.SerializeToNode(p))));

@@ -54,7 +54,7 @@ public sealed class DiscordMessageBuilderTests
         Assert.Equal(TestDigests.Slot, embed.Timestamp);
         Assert.StartsWith("Sources: Source 0", embed.Footer!.Text, StringComparison.Ordinal);
         var lines = embed.Description!.Split('\n');
-        Assert.StartsWith("3 stories in Section 0", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"• **[Story 0]({digest.Sections[0].Items[0].Article.Link})**", lines[0]);
         Assert.Equal($"• [Story 2]({digest.Sections[0].Items[2].Article.Link})", lines[^1]);
     }
 
