@@ -17,6 +17,7 @@ public static class CliApp
         root.Add(ExplainCommand.Create());
         root.Add(IngestCommand.Create());
         root.Add(DiscordStatusCommand.Create());
+        root.Add(DiscordCommand.Create());
         root.Add(SubscribersCommand.Create());
         root.Action = run.Action;
         return root;

@@ -27,6 +27,7 @@ internal static class AnnotationValidator
             {
                 IDictionary dictionary => ValidateDictionary(dictionary, childPath),
                 IEnumerable list and not string => ValidateList(list, childPath),
+                { } options when IsOptionsObject(options) && !options.GetType().IsEnum => Validate(options, childPath),
                 _ => [],
             };
             foreach (var error in nested)

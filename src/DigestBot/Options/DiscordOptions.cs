@@ -21,5 +21,8 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Slash commands (see README, "Discord commands").</summary>
+    public DiscordInteractionsOptions Interactions { get; set; } = new();
+
     public Dictionary<string, DiscordDestinationOptions> Destinations { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

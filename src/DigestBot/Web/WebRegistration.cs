@@ -2,6 +2,7 @@ using DigestBot.Options;
 using DigestBot.Render.Pages;
 using DigestBot.Web.Archive;
 using DigestBot.Web.Feedback;
+using DigestBot.Web.Discord;
 using DigestBot.Web.Status;
 using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
@@ -25,6 +26,8 @@ public static class WebRegistration
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddHealthChecks();
         builder.Services.AddSubscribeRateLimit();
+        builder.Services.AddSingleton<OptInRequests>();
+        builder.Services.AddDiscordInteractions();
         builder.AddStatus();
         builder.AddArchive();
         builder.Services.AddValidatedSection<PostmarkWebhookOptions>(PostmarkWebhookOptions.SectionName)
@@ -41,6 +44,7 @@ public static class WebRegistration
         app.MapSubscriptionEndpoints();
         app.MapArchiveEndpoints();
         app.MapPostmarkWebhook();
+        app.MapInteractionEndpoints();
         return app;
     }
 }

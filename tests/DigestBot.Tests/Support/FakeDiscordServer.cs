@@ -12,7 +12,8 @@ namespace DigestBot.Tests.Support;
 /// A Discord-compatible HTTP server on 127.0.0.1: execute-webhook (wait, thread_id, thread_name), create-message and
 /// start-forum-thread endpoints that validate bodies against Discord's rules (400, code 50035, like Discord), send
 /// X-RateLimit-* headers from a per-route bucket on the given clock (429 when a client ignores them), and answer
-/// 429 (per-route or global), 5xx, 404 (10015) or 401 (50027) on demand.
+/// 429 (per-route or global), 5xx, 404 (10015) or 401 (50027) on demand; plus the application endpoints of
+/// <see cref="FakeDiscordApplication"/> (command registration, deferred interaction replies).
 /// </summary>
 public sealed class FakeDiscordServer : IAsyncDisposable
 {
@@ -33,6 +34,9 @@ public sealed class FakeDiscordServer : IAsyncDisposable
     }
 
     public ConcurrentQueue<ReceivedDiscordMessage> Messages { get; } = new();
+
+    /// <summary>Command registration and interaction follow-ups.</summary>
+    public FakeDiscordApplication Application { get; private set; } = null!;
 
     /// <summary>Requests refused (4xx, 5xx), kept for assertions.</summary>
     public ConcurrentQueue<(int Status, string Body)> Rejections { get; } = new();
@@ -64,6 +68,8 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeDiscordServer(app, clock ?? TimeProvider.System);
+        server.Application = new FakeDiscordApplication(server.clock, server.BotToken);
+        server.Application.Map(app);
         app.MapPost("/api/webhooks/{id}/{token}", (string id, string token, HttpContext context) => server.WebhookAsync(id, token, context));
         app.MapPost("/api/v10/channels/{channelId}/messages", (string channelId, HttpContext context) =>
             server.HandleAsync("channel:" + channelId, channelId, context, bot: true, startThread: false));

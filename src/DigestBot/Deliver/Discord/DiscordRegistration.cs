@@ -22,6 +22,11 @@ public static class DiscordRegistration
         // The client lives in a singleton: let the handler recycle connections itself instead of relying on rotation.
         .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient<DiscordInteractionClient>(http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(30);
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/digestbot, 1.0)");
+        });
         return builder;
     }
 }

@@ -44,8 +44,8 @@ public static partial class SubscriptionEndpoints
     }
 
     private static async Task<IResult> SubscribeAsync(
-        HttpRequest request, SubscriberStore store, ConfirmationSender confirmations, IOptionsMonitor<CatalogOptions> catalog,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, SubscriberStore store, OptInRequests optIns, IOptionsMonitor<CatalogOptions> catalog, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var (form, unreadable) = await FormChoices.ReadAsync(request, cancellationToken);
         if (unreadable is not null)
@@ -68,25 +68,20 @@ public static partial class SubscriptionEndpoints
         }
 
         // An active subscriber is left alone, and the answer is the same either way: the page never tells who is subscribed.
-        if (existing?.Status != SubscriberStatus.Active)
+        try
         {
-            var name = form["name"].ToString().Trim();
-            var pending = new Subscriber(email, name.Length == 0 ? null : name[..Math.Min(name.Length, 100)], chosen.Sections,
+            var pending = new Subscriber(email, OptInRequests.CleanName(form["name"].ToString()), chosen.Sections,
                 chosen.Digests ?? existing?.Digests ?? [], SubscriberStatus.Pending, chosen.TimeZone)
             {
                 DeliveryHour = chosen.DeliveryHour,
                 MutedWords = chosen.MutedWords,
             };
-            await store.RequestOptInAsync(pending, cancellationToken);
-            try
-            {
-                await confirmations.SendAsync(pending, cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
-            {
-                LogConfirmationFailed(loggers.CreateLogger(typeof(SubscriptionEndpoints)), email, ex);
-                return Message("Please try again later", "We could not send the confirmation email just now.", StatusCodes.Status503ServiceUnavailable);
-            }
+            await optIns.RequestAsync(existing, pending, cancellationToken);
+        }
+        catch (Exception ex) when (OptInRequests.IsSendFailure(ex))
+        {
+            LogConfirmationFailed(loggers.CreateLogger(typeof(SubscriptionEndpoints)), email, ex);
+            return Message("Please try again later", "We could not send the confirmation email just now.", StatusCodes.Status503ServiceUnavailable);
         }
 
         return Page(PageRenderer.Subscribe, new SubscribePageModel(null, SentTo: email));
