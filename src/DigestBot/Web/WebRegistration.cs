@@ -1,8 +1,8 @@
 using DigestBot.Options;
 using DigestBot.Render.Pages;
 using DigestBot.Web.Archive;
-using DigestBot.Web.Feedback;
 using DigestBot.Web.Discord;
+using DigestBot.Web.Feedback;
 using DigestBot.Web.Status;
 using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
