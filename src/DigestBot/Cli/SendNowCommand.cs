@@ -62,7 +62,7 @@ internal static class SendNowCommand
         {
             try
             {
-                outcome = await app.Services.GetRequiredService<DigestPipeline>().RunAsync(digestId, slotTime, run.Token);
+                outcome = await app.Services.GetRequiredService<DigestPipeline>().RunAsync(digestId, slotTime, DeliveryMoment.Now, run.Token);
             }
             catch (OperationCanceledException) when (watch.GaveUp && !cancellationToken.IsCancellationRequested)
             {

@@ -12,12 +12,14 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
 {
     private readonly string dbNow = DatabaseClock.NowMs(database.Provider);
 
-    private string Claimable => $"(status = 'pending' OR (status = 'claimed' AND lease_until < {dbNow}))";
+    // A batch is due when its instant has come on this node's clock: due times are times of day for readers, which a
+    // node keeps by NTP like any clock; leases, where nodes must agree to the millisecond, stay on the database's.
+    private string Claimable => $"(status = 'pending' OR (status = 'claimed' AND lease_until < {dbNow})) AND (due_at IS NULL OR due_at <= @now)";
 
     /// <summary>Claims the next pending (or abandoned) batch of the edition; null when none is left to claim.</summary>
     public async Task<EmailBatch?> ClaimNextAsync(string editionId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        var args = new { editionId, lease = DatabaseClock.Ms(lease), owner = node.Id };
+        var args = new { editionId, lease = DatabaseClock.Ms(lease), owner = node.Id, now = UnixTime.ToMs(clock.GetUtcNow()) };
         await using var connection = await database.OpenAsync(cancellationToken);
         for (var attempt = 0; attempt < 20; attempt++)
         {
@@ -29,15 +31,15 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
             }
 
             // The condition is repeated in the UPDATE: of two nodes racing for the same row, only one changes it.
-            var claimed = await connection.QueryAsync<(string After, string? Last)>(new CommandDefinition(
+            var claimed = await connection.QueryAsync<(string After, string? Last, string? Zone, long? Hour)>(new CommandDefinition(
                 $"""
                 UPDATE email_batches SET status = 'claimed', owner = @owner, lease_until = {dbNow} + @lease, attempts = attempts + 1
                 WHERE edition_id = @editionId AND batch_no = @batchNo AND {Claimable}
-                RETURNING after_email, last_email
-                """, new { args.editionId, args.lease, args.owner, batchNo }, cancellationToken: cancellationToken));
-            foreach (var (after, last) in claimed)
+                RETURNING after_email, last_email, group_zone, group_hour
+                """, new { args.editionId, args.lease, args.owner, args.now, batchNo }, cancellationToken: cancellationToken));
+            foreach (var (after, last, zone, hour) in claimed)
             {
-                return new EmailBatch(editionId, batchNo, after, last);
+                return new EmailBatch(editionId, batchNo, after, last) { GroupZone = zone, GroupHour = hour is { } h ? (int)h : null };
             }
         }
 
@@ -88,7 +90,8 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
             SELECT DISTINCT b.edition_id FROM email_batches b JOIN editions e ON e.id = b.edition_id
             WHERE e.status = 'delivering' AND e.owner <> @owner
               AND (b.status = 'pending' OR (b.status = 'claimed' AND b.lease_until < {dbNow}))
-            """, new { owner = node.Id }, cancellationToken: cancellationToken));
+              AND (b.due_at IS NULL OR b.due_at <= @now)
+            """, new { owner = node.Id, now = UnixTime.ToMs(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
         return ids.ToList();
     }
 

@@ -46,6 +46,8 @@ internal sealed class CatalogOptionsValidator(IOptionsMonitor<DiscordOptions> di
                 errors.Add($"{key}:Cron: '{digest.Cron}' never fires (e.g. 30 February or a year in the past).");
             }
 
+            errors.AddRange(DeliveryErrors(key, digest));
+
             if (TimeZones.TryFind(digest.TimeZone) is null)
             {
                 errors.Add($"{key}:TimeZone: '{digest.TimeZone}' is not a known time zone id (e.g. \"Europe/London\", \"America/New_York\", \"UTC\").");
@@ -63,6 +65,19 @@ internal sealed class CatalogOptionsValidator(IOptionsMonitor<DiscordOptions> di
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static IEnumerable<string> DeliveryErrors(string key, DigestOptions digest)
+    {
+        if (digest.Delivery == DeliveryMode.LocalTime && !string.IsNullOrEmpty(digest.Cron) && CronTimeOfDay.TryRead(digest.Cron) is null)
+        {
+            yield return $"{key}:Cron: '{digest.Cron}' does not name one time of day, which Delivery LocalTime needs (seconds, minutes and hours as single numbers, e.g. \"0 0 7 * * ?\" or \"0 0 8 ? * MON\").";
+        }
+
+        if (digest.AllowReaderHour && digest.Delivery != DeliveryMode.LocalTime)
+        {
+            yield return $"{key}:AllowReaderHour: a reader's own hour applies only with \"Delivery\": \"LocalTime\".";
+        }
     }
 
     private static string Known(IEnumerable<string> keys)

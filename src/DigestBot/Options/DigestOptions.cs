@@ -22,6 +22,16 @@ public sealed class DigestOptions
 
     public bool Email { get; set; } = true;
 
+    /// <summary><c>Scheduled</c>: everyone at the cron's instant; <c>LocalTime</c>: each reader at the cron's time of day in their own zone.</summary>
+    public DeliveryMode Delivery { get; set; } = DeliveryMode.Scheduled;
+
+    /// <summary>With <c>LocalTime</c>, a reader's own delivery hour (0-23, their zone) replaces the cron's time of day.</summary>
+    public bool AllowReaderHour { get; set; }
+
+    /// <summary>With <c>LocalTime</c>, how long before the first reader's delivery the edition's content is chosen.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "12:00:00")]
+    public TimeSpan LeadTime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Names of destinations under <c>Discord:Destinations</c> this digest is posted to.</summary>
     public List<string> Discord { get; set; } = [];
 

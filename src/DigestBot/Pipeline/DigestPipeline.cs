@@ -35,7 +35,11 @@ public sealed partial class DigestPipeline(
     /// Runs (or resumes) the edition of <paramref name="slot"/>. Cancelling <paramref name="cancellationToken"/> is a
     /// graceful stop: the message in hand is finished, the rest is handed back for a later run or another node.
     /// </summary>
-    public async Task<EditionOutcome> RunAsync(string digestId, DateTimeOffset slot, CancellationToken cancellationToken = default)
+    public Task<EditionOutcome> RunAsync(string digestId, DateTimeOffset slot, CancellationToken cancellationToken = default) =>
+        RunAsync(digestId, slot, DeliveryMoment.AsConfigured, cancellationToken);
+
+    /// <param name="moment"><see cref="DeliveryMoment.Now"/> sends a digest delivered at local time to every reader at once (send-now).</param>
+    public async Task<EditionOutcome> RunAsync(string digestId, DateTimeOffset slot, DeliveryMoment moment, CancellationToken cancellationToken = default)
     {
         if (!catalog.CurrentValue.Digests.TryGetValue(digestId, out var options))
         {
@@ -63,7 +67,8 @@ public sealed partial class DigestPipeline(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            var outcome = await DeliverAsync(claim, options, stop.Token);
+            var local = options.Delivery == DeliveryMode.LocalTime && moment == DeliveryMoment.AsConfigured;
+            var outcome = await DeliverAsync(claim, options, local, stop.Token);
             finished = outcome.Status != EditionOutcomeStatus.Interrupted;
             return outcome;
         }
@@ -77,10 +82,10 @@ public sealed partial class DigestPipeline(
         }
     }
 
-    private async Task<EditionOutcome> DeliverAsync(EditionClaim claim, DigestOptions options, CancellationToken stop)
+    private async Task<EditionOutcome> DeliverAsync(EditionClaim claim, DigestOptions options, bool local, CancellationToken stop)
     {
         var used = channels.Where(c => c.IsUsedBy(options)).ToList();
-        var digest = claim.HasContent ? await LoadAsync(claim, stop) : await BuildAndRecordAsync(claim, options, used, stop);
+        var digest = claim.HasContent ? await LoadAsync(claim, stop) : await BuildAndRecordAsync(claim, options, used, local, stop);
         if (digest.ArticleCount == 0)
         {
             return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.Empty, digest, []);
@@ -88,22 +93,22 @@ public sealed partial class DigestPipeline(
 
         // Deliver
         var edition = new EditionDelivery(digest, options, claim.Status == EditionStatus.Partial);
-        var results = new List<DeliveryResult>();
-        var failed = false;
-        foreach (var channel in used)
+        if (local)
         {
-            var started = clock.GetTimestamp();
-            var delivered = await channel.DeliverAsync(edition, stop);
-            metrics.SendTook(digest.DigestId, channel.Name, clock.GetElapsedTime(started));
-            results.Add(delivered.Result);
-            if (delivered.State == ChannelState.Interrupted)
-            {
-                LogInterrupted(logger, claim.EditionId);
-                return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.Interrupted, digest, results);
-            }
-
-            failed |= delivered.State == ChannelState.Failed;
+            LogLocalTime(logger, claim.EditionId, claim.Slot);
         }
+
+        var delivered = local
+            ? await LocalTimeChannels.DeliverAsync(used, edition, claim.Slot, clock, RunChannelAsync, stop)
+            : await InTurnAsync(used, edition, stop);
+        var results = delivered.Select(d => d.Result).ToList();
+        if (delivered.Any(d => d.State == ChannelState.Interrupted))
+        {
+            LogInterrupted(logger, claim.EditionId);
+            return new EditionOutcome(claim.EditionId, EditionOutcomeStatus.Interrupted, digest, results);
+        }
+
+        var failed = delivered.Any(d => d.State == ChannelState.Failed);
 
         // Record
         var status = failed ? EditionStatus.Partial : EditionStatus.Sent;
@@ -112,6 +117,31 @@ public sealed partial class DigestPipeline(
         metrics.EditionFinished(digest.DigestId, status);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
         return new EditionOutcome(claim.EditionId, EditionOutcomeStatusText.Finished(status), digest, results) { Totals = totals };
+    }
+
+    /// <summary>The channels one after the other; a stopped one ends the run and leaves the rest for the resumed edition.</summary>
+    private async Task<IReadOnlyList<ChannelOutcome>> InTurnAsync(IReadOnlyList<IDeliveryChannel> used, EditionDelivery edition, CancellationToken stop)
+    {
+        var outcomes = new List<ChannelOutcome>();
+        foreach (var channel in used)
+        {
+            var delivered = await RunChannelAsync(channel, edition, stop);
+            outcomes.Add(delivered);
+            if (delivered.State == ChannelState.Interrupted)
+            {
+                break;
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<ChannelOutcome> RunChannelAsync(IDeliveryChannel channel, EditionDelivery edition, CancellationToken stop)
+    {
+        var started = clock.GetTimestamp();
+        var delivered = await channel.DeliverAsync(edition, stop);
+        metrics.SendTook(edition.Digest.DigestId, channel.Name, clock.GetElapsedTime(started));
+        return delivered;
     }
 
     /// <summary>The content an earlier run recorded: a resumed edition sends exactly that.</summary>
@@ -124,9 +154,10 @@ public sealed partial class DigestPipeline(
     }
 
     /// <summary>Builds the edition and records its content (and the channels' batches); an edition with no new article is recorded as empty instead.</summary>
-    private async Task<Digest> BuildAndRecordAsync(EditionClaim claim, DigestOptions options, IReadOnlyList<IDeliveryChannel> used, CancellationToken stop)
+    private async Task<Digest> BuildAndRecordAsync(EditionClaim claim, DigestOptions options, IReadOnlyList<IDeliveryChannel> used, bool local, CancellationToken stop)
     {
         var batchSize = used.Select(c => c.BatchSize(options)).FirstOrDefault(size => size is not null);
+        var plan = local ? LocalTimeChannels.PlanFor(options, claim.Slot) : null;
         // Another edition of this digest (another slot) may be built at the same moment, e.g. a start-up catch-up
         // beside a scheduled run on another node. Recording is serialized per digest; the edition that records
         // second and finds its articles taken is built again without them, so no article goes out twice.
@@ -142,7 +173,7 @@ public sealed partial class DigestPipeline(
             }
 
             digest = await archive.AssignAsync(digest, stop);
-            if (await contents.StartDeliveryAsync(digest, batchSize, stop))
+            if (await contents.StartDeliveryAsync(digest, batchSize, plan, stop))
             {
                 return digest;
             }
@@ -174,6 +205,10 @@ public sealed partial class DigestPipeline(
     [LoggerMessage(EventId = 3007, Level = LogLevel.Information,
         Message = "Edition {EditionId}: another edition of the digest recorded some of the same articles first; building it again (build {Build})")]
     private static partial void LogRebuilding(ILogger logger, string editionId, int build);
+
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Information,
+        Message = "Edition {EditionId} is delivered at readers' local time: each email batch goes out when its readers' time comes; other channels post at {Slot:u}")]
+    private static partial void LogLocalTime(ILogger logger, string editionId, DateTimeOffset slot);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Edition {EditionId} stopped before it finished; it resumes on the next run")]
     private static partial void LogInterrupted(ILogger logger, string editionId);

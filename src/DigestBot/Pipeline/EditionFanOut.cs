@@ -125,7 +125,10 @@ public sealed partial class EditionFanOut(
         using var owned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
-            var recipients = UntilStopped(subscribers.StreamActiveRangeAsync(batch.AfterEmail, batch.LastEmail, cancellationToken: cancellationToken), yieldStop.Token, interrupted);
+            var members = batch.GroupZone is { } zone
+                ? subscribers.StreamActiveGroupAsync(batch.AfterEmail, batch.LastEmail, zone, batch.GroupHour, cancellationToken: cancellationToken)
+                : subscribers.StreamActiveRangeAsync(batch.AfterEmail, batch.LastEmail, cancellationToken: cancellationToken);
+            var recipients = UntilStopped(members, yieldStop.Token, interrupted);
             var result = await email.DeliverAsync(digest, recipients, owned.Token);
             count.Add(result);
             if (interrupted.Value)

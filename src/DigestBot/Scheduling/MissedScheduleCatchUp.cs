@@ -28,7 +28,7 @@ public sealed partial class MissedScheduleCatchUp(
     {
         var sent = new List<(string, DateTimeOffset)>();
         var grace = scheduling.CurrentValue.MissedScheduleGrace;
-        foreach (var (digestId, digest) in catalog.CurrentValue.Digests.Where(d => d.Value.Enabled))
+        foreach (var (digestId, digest) in catalog.CurrentValue.Digests.Where(d => d.Value.Enabled && d.Value.Delivery == DeliveryMode.Scheduled))
         {
             var now = clock.GetUtcNow();
             // Without an earlier edition there is no evidence a worker was ever meant to be running: nothing was missed.

@@ -44,7 +44,7 @@ public sealed partial class ScheduleSynchronizer(
         try
         {
             var scheduler = await schedulers.GetScheduler(cancellationToken);
-            var wanted = options.Digests.Where(d => d.Value.Enabled).ToDictionary(d => JobKeyFor(d.Key), d => d);
+            var wanted = options.Digests.Where(d => d.Value.Enabled && d.Value.Delivery == DeliveryMode.Scheduled).ToDictionary(d => JobKeyFor(d.Key), d => d);
             var page = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group) }, cancellationToken);
             foreach (var existing in page.Items.Select(h => h.Key))
             {

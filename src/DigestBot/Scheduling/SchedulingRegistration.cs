@@ -36,6 +36,8 @@ public static class SchedulingRegistration
             builder.Services.AddHostedService<ScheduleSynchronizer>();
             // Only the worker looks for editions a dead node left behind and for batches to help with.
             builder.Services.AddHostedService<EditionRecoveryService>();
+            // Digests delivered at readers' local time are started by their own loop, not by Quartz.
+            builder.Services.AddHostedService<LocalTimeScheduler>();
         }
 
         return builder;

@@ -16,9 +16,10 @@ public sealed class EditionContentStore(Database database)
     /// <summary>
     /// Records content and batches (none when <paramref name="batchSize"/> is null: no email) and moves the edition to
     /// delivering, all in one transaction. False, with nothing recorded, when another edition of the digest recorded one
-    /// of these articles after this digest was ranked: the caller builds the edition again.
+    /// of these articles after this digest was ranked: the caller builds the edition again. With <paramref name="local"/>
+    /// the batches are cut by delivery group, each due at its group's instant; without, every batch is due at once.
     /// </summary>
-    public async Task<bool> StartDeliveryAsync(Digest digest, int? batchSize, CancellationToken cancellationToken = default)
+    public async Task<bool> StartDeliveryAsync(Digest digest, int? batchSize, LocalBatchPlan? local = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -51,9 +52,13 @@ public sealed class EditionContentStore(Database database)
             }
         }
 
-        if (batchSize is { } size)
+        if (batchSize is { } size && local is not null)
         {
-            await PlanBatchesAsync(connection, transaction, digest.EditionId, size, cancellationToken);
+            await LocalBatches.PlanAsync(connection, transaction, digest.EditionId, size, local, cancellationToken);
+        }
+        else if (batchSize is { } all)
+        {
+            await PlanBatchesAsync(connection, transaction, digest.EditionId, all, cancellationToken);
         }
 
         await connection.ExecuteAsync(new CommandDefinition(

@@ -176,6 +176,29 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
             $"SELECT {Columns} FROM subscribers WHERE status = 'Active' AND email > @after{(through is null ? "" : " AND email <= @through")} ORDER BY email LIMIT @pageSize",
             next => new { after = next, through, pageSize }, pageSize, cancellationToken, after);
 
+    /// <summary>
+    /// Active subscribers of one delivery group (stored zone, "" for none; hour, -1 for none, null for any) with an address
+    /// after <paramref name="after"/> and up to <paramref name="through"/> (null: to the end).
+    /// </summary>
+    public IAsyncEnumerable<Subscriber> StreamActiveGroupAsync(string after, string? through, string zone, int? hour, int pageSize = 1000, CancellationToken cancellationToken = default) =>
+        SubscriberPages.StreamAsync(database,
+            $"""
+            SELECT {Columns} FROM subscribers WHERE status = 'Active' AND {LocalBatches.ZoneKey} = @zone
+              {(hour is null ? "" : $"AND {LocalBatches.HourKey} = @hour")} AND email > @after{(through is null ? "" : " AND email <= @through")}
+            ORDER BY email LIMIT @pageSize
+            """,
+            next => new { after = next, through, zone, hour = (long?)hour, pageSize }, pageSize, cancellationToken, after);
+
+    /// <summary>The delivery groups of active readers: each stored time zone (null: none) with each stored delivery hour (null: none).</summary>
+    public async Task<IReadOnlyList<(string? TimeZone, int? Hour)>> DeliveryGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Zone, long Hour)>(new CommandDefinition(
+            $"SELECT {LocalBatches.ZoneKey} AS zone, {LocalBatches.HourKey} AS hour FROM subscribers WHERE status = 'Active' GROUP BY {LocalBatches.ZoneKey}, {LocalBatches.HourKey}",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Zone.Length == 0 ? null : r.Zone, r.Hour < 0 ? (int?)null : (int)r.Hour)).ToList();
+    }
+
     /// <summary>Active subscribers the edition has not yet been accepted for: what a first run, a re-run or a resumed run still has to send.</summary>
     public IAsyncEnumerable<Subscriber> StreamUnsentAsync(string editionId, int pageSize = 1000, CancellationToken cancellationToken = default) =>
         SubscriberPages.StreamAsync(database,
