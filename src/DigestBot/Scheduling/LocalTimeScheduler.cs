@@ -29,6 +29,7 @@ public sealed partial class LocalTimeScheduler(
 
     private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
     private readonly HashSet<string> skipped = new(StringComparer.Ordinal);
+    private DateTimeOffset? firstLook;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +68,7 @@ public sealed partial class LocalTimeScheduler(
         }
 
         var started = new List<string>();
+        firstLook ??= clock.GetUtcNow();
         var local = catalog.CurrentValue.Digests.Where(d => d.Value.Enabled && d.Value.Delivery == DeliveryMode.LocalTime).ToList();
         if (local.Count == 0)
         {
@@ -89,7 +91,9 @@ public sealed partial class LocalTimeScheduler(
                 }
 
                 var editionId = EditionStore.EditionIdFor(digestId, slot);
-                if (running.ContainsKey(editionId))
+                // Without an earlier edition no worker was meant to be running yet: an edition already under way when the
+                // digest was first seen is not started half-way through its day.
+                if (running.ContainsKey(editionId) || (lastClaimed is null && buildAt < firstLook))
                 {
                     continue;
                 }

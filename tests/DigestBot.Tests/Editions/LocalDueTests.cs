@@ -61,7 +61,7 @@ public sealed class LocalDueTests
                 for (var quarter = 0; quarter < 96; quarter++)
                 {
                     var time = new TimeOnly(quarter / 4, quarter % 4 * 15);
-                    var expected = FirstInstantShowing(date.ToDateTime(time), zone);
+                    var expected = WallClock.FirstInstantShowing(date.ToDateTime(time), zone);
                     var due = LocalDue.For(date, time, zone);
                     checkedCount++;
                     if (due != expected)
@@ -82,18 +82,5 @@ public sealed class LocalDueTests
         var due = LocalDue.For(new DateOnly(2026, 7, 1), new TimeOnly(6, 59, 30), TimeZoneInfo.FindSystemTimeZoneById("Asia/Kathmandu"));
 
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 1, 14, 30, TimeSpan.Zero), due);
-    }
-
-    private static DateTimeOffset FirstInstantShowing(DateTime wall, TimeZoneInfo zone)
-    {
-        var step = TimeSpan.FromMinutes(15);
-        var utc = DateTime.SpecifyKind(wall, DateTimeKind.Utc) - zone.BaseUtcOffset - TimeSpan.FromHours(3);
-        Assert.True(TimeZoneInfo.ConvertTimeFromUtc(utc, zone) < wall, $"{zone.Id}: the search must start before {wall:O}");
-        while (TimeZoneInfo.ConvertTimeFromUtc(utc, zone) < wall)
-        {
-            utc += step;
-        }
-
-        return new DateTimeOffset(utc, TimeSpan.Zero);
     }
 }
