@@ -137,6 +137,29 @@ public sealed class SendNowOutboxTests
         ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp__Security"] = "None",
     };
 
+    /// <summary>The weekly roundup of the defaults, after the daily took the same stories: each digest has its own never-repeat.</summary>
+    [Fact]
+    public async Task SendNow_weeklyOnDefaultsAfterDaily_sendsTheRoundupToBothReadersAtOnce()
+    {
+        using var clone = FreshClone.Create();
+        var (daily, dailyOutput) = await SendNowAsync(clone, ["--slot", Slot]);
+        Assert.True(daily == 0, dailyOutput);
+
+        var (exit, output) = await SendNowAsync(clone, ["weekly", "--slot", Slot]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("email: 2 emails sent, 0 failed", output, StringComparison.Ordinal);
+        var folder = Path.Combine(clone.Root, "data", "outbox", "weekly@20260302T070000Z");
+        foreach (var reader in Readers)
+        {
+            using var message = MimeMessage.Load(Path.Combine(folder, reader + ".eml"));
+            Assert.StartsWith("Weekly roundup", message.Subject ?? "", StringComparison.Ordinal);
+            Assert.Contains("Space News", message.TextBody, StringComparison.Ordinal);
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "discord"), "community-*.json"));
+    }
+
     private static Task<(int ExitCode, string Output)> SendNowAsync(FreshClone clone, string[] arguments, Dictionary<string, string>? environment = null)
     {
         var variables = new Dictionary<string, string>(environment ?? [])
@@ -145,7 +168,8 @@ public sealed class SendNowOutboxTests
             // The same key in every clone, so the personal links of two clones' messages are the same.
             ["Web__SigningKey"] = "outbox-test-signing-key",
         };
-        return ChildProcess.RunAsync("dotnet", [WorkerProcess.Executable, "send-now", "daily", .. arguments], clone.Root, variables, TimeSpan.FromMinutes(3));
+        var digest = arguments.Length > 0 && !arguments[0].StartsWith("--", StringComparison.Ordinal) ? [] : new[] { "daily" };
+        return ChildProcess.RunAsync("dotnet", [WorkerProcess.Executable, "send-now", .. digest, .. arguments], clone.Root, variables, TimeSpan.FromMinutes(3));
     }
 
     private static Dictionary<string, DateTime> Snapshot(string folder) =>
