@@ -50,6 +50,15 @@ public sealed class EmailOptions
     [Range(1, 100_000)]
     public int MaxMutedVariants { get; set; } = 256;
 
+    /// <summary>
+    /// The address bounces go to, e.g. <c>bounces@example.net</c>. When set, each digest's envelope sender (SMTP MAIL
+    /// FROM, which the receiving server keeps as Return-Path) is <c>bounces+&lt;token&gt;@example.net</c>, where the
+    /// signed token names the message, so a bounce can be traced to its reader and edition. Unset: the envelope sender is
+    /// <see cref="From"/>.
+    /// </summary>
+    [BounceAddress]
+    public string? BounceAddress { get; set; }
+
     /// <summary>Subscribers imported into the store at start-up (added when missing, never removed).</summary>
     public List<SubscriberOptions> Subscribers { get; set; } = [];
 

@@ -17,6 +17,7 @@ public static class OptionsRegistration
         Section<SmtpOptions>(builder, SmtpOptions.SectionName);
         Section<EmailOptions>(builder, EmailOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailTransportValidator>();
+        Section<BounceOptions>(builder, BounceOptions.SectionName);
         Section<DiscordOptions>(builder, DiscordOptions.SectionName);
         Section<StorageOptions>(builder, StorageOptions.SectionName);
         Section<WebOptions>(builder, WebOptions.SectionName);

@@ -7,7 +7,7 @@ using MimeKit;
 namespace DigestBot.Deliver.Email;
 
 /// <summary>Builds the MIME message for one subscriber: multipart/alternative, list headers, personal links.</summary>
-public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSigner signer)
+public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSigner signer, ReturnPaths returnPaths)
 {
     private string? domain;
 
@@ -16,7 +16,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
     public string PreferencesUrl(string email) => signer.Link("preferences", LinkSigner.Preferences, email);
 
     public MimeMessage Create(Digest digest, Subscriber subscriber, RenderedEmail rendered) =>
-        WithListHeaders(digest, UnsubscribeUrl(subscriber.Email), NewMessage(subscriber, rendered.Subject, Body(rendered)));
+        WithReturnPath(WithListHeaders(digest, UnsubscribeUrl(subscriber.Email), NewMessage(subscriber, rendered.Subject, Body(rendered))));
 
     /// <summary>The same message as personalising the variant and calling <see cref="Create(Digest, Subscriber, RenderedEmail)"/>, from its pre-encoded body.</summary>
     /// <remarks>
@@ -30,11 +30,11 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         var unsubscribe = UnsubscribeUrl(subscriber.Email);
         var message = new MimeMessage([.. variant.SharedHeaders.Select(h => h.Clone()), variant.Body(name, unsubscribe, PreferencesUrl(subscriber.Email))])
         {
-            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
+            MessageId = ReturnPaths.NewMessageId(Domain),
         };
         MessageHeaders.SetMailbox(message, HeaderId.To, name, subscriber.Email);
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(unsubscribe));
-        return message;
+        return WithReturnPath(message);
     }
 
     /// <summary>The variant encoded once for all its subscribers: bodies and the headers their messages share.</summary>
@@ -46,6 +46,20 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         return sample.Headers
             .Where(h => h.Id is HeaderId.From or HeaderId.Date or HeaderId.Subject || h.Field is "List-Id" or "List-Unsubscribe-Post" or "Precedence")
             .ToArray();
+    }
+
+    /// <summary>
+    /// With Email:BounceAddress set, the message's envelope sender, kept as its first header: the SMTP session sends it as
+    /// MAIL FROM (and leaves the header out), and an outbox file shows it as a receiving server would.
+    /// </summary>
+    private MimeMessage WithReturnPath(MimeMessage message)
+    {
+        if (returnPaths.For(message.MessageId ?? "") is { } returnPath)
+        {
+            message.Headers.Insert(0, HeaderId.ReturnPath, $"<{returnPath}>");
+        }
+
+        return message;
     }
 
     private string ListUnsubscribe(string unsubscribeUrl) => $"<{unsubscribeUrl}>, <mailto:{options.Value.From}?subject=unsubscribe>";
@@ -92,7 +106,7 @@ public sealed class EmailMessageFactory(IOptions<EmailOptions> options, LinkSign
         var message = new MimeMessage
         {
             Date = DateTimeOffset.UtcNow,
-            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(Domain),
+            MessageId = ReturnPaths.NewMessageId(Domain),
             Body = body,
         };
         MessageHeaders.SetSubject(message, subject);

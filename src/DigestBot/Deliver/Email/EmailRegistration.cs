@@ -14,6 +14,7 @@ public static class EmailRegistration
         builder.Services.AddSingleton<EmailRenderer>();
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<LinkSigner>();
+        builder.Services.AddSingleton<ReturnPaths>();
         builder.Services.AddSingleton<EmailMessageFactory>();
         builder.Services.AddValidatedSection<DkimOptions>(DkimOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>();
