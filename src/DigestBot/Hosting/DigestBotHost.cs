@@ -2,6 +2,7 @@ using System.Text;
 using DigestBot.Deliver.Discord;
 using DigestBot.Deliver.Email;
 using DigestBot.Editions;
+using DigestBot.Feedback;
 using DigestBot.Feedback.Mailbox;
 using DigestBot.Fetch;
 using DigestBot.Observability;
@@ -50,7 +51,7 @@ public static class DigestBotHost
         builder.AddDigestBotOptions();
         builder.Services.AddHostedService<StartupHostedService>();
         builder.Services.AddSingleton<DigestBotStartup>();
-        builder.AddStore().AddFetch().AddRank().AddSummarize().AddTemplates(reload: mode == HostMode.Worker).AddEmail().AddDiscord().AddPipeline();
+        builder.AddStore().AddFetch().AddRank().AddSummarize().AddTemplates(reload: mode == HostMode.Worker).AddEmail().AddDiscord().AddPipeline().AddFeedback();
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddEditions();
         builder.AddBounceMailbox(watch: mode == HostMode.Worker);

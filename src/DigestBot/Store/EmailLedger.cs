@@ -65,6 +65,16 @@ public sealed class EmailLedger(Database database, TimeProvider clock)
             """, new { editionId, email, error, attempts }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The edition and reader a sent message went to, by its Message-Id (without angle brackets); null when unknown.</summary>
+    public async Task<(string EditionId, string Email)?> FindMessageAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string EditionId, string Email)>(new CommandDefinition(
+            "SELECT edition_id, email FROM email_deliveries WHERE message_id = @messageId AND status = 'sent'",
+            new { messageId = messageId.Trim().Trim('<', '>') }, cancellationToken: cancellationToken));
+        return rows.Select(r => ((string, string)?)r).FirstOrDefault();
+    }
+
     /// <summary>The ledger rows of one edition, for reports and tests.</summary>
     public async Task<IReadOnlyList<LedgerEntry>> EntriesAsync(string editionId, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<SuppressionStore>();
         builder.Services.AddSingleton<PreferenceStore>();
         builder.Services.AddSingleton<EmailLedger>();
+        builder.Services.AddSingleton<FeedbackEvents>();
         builder.Services.AddSingleton<DiscordLedger>();
         builder.Services.AddSingleton<InstallationSettings>();
         return builder;
