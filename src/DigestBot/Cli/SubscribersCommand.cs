@@ -17,11 +17,12 @@ internal static class SubscribersCommand
 
     public static Command Create()
     {
-        var command = new Command("subscribers", "Manage subscribers: import from CSV, list, add, remove.");
+        var command = new Command("subscribers", "Manage subscribers: import from CSV, list, add, remove, unsuppress.");
         command.Add(Import());
         command.Add(List());
         command.Add(Add());
         command.Add(Remove());
+        command.Add(UnsuppressCommand.Create());
         return command;
     }
 
@@ -42,7 +43,7 @@ internal static class SubscribersCommand
 
             var totals = await app.Services.GetRequiredService<SubscriberStore>().AddManyAsync(subscribers, parse.GetValue(update), cancellationToken);
             Console.WriteLine($"Imported {path.Name}: {totals.Added} added, {totals.Updated} updated, {totals.Unchanged} unchanged, " +
-                $"{totals.Suppressed} skipped as suppressed (unsubscribed, bounced or removed); {errors.Count} rows rejected.");
+                $"{totals.Suppressed} skipped as suppressed (unsubscribed, bounced, complained or removed); {errors.Count} rows rejected.");
             return errors.Count == 0 ? 0 : Refused;
         }, cancellationToken));
         return command;
@@ -51,14 +52,20 @@ internal static class SubscribersCommand
     private static Command List()
     {
         var status = new Option<SubscriberStatus?>("--status") { Description = "Only subscribers with this status." };
-        var command = new Command("list", "List subscribers (email, status, name, sections, time zone).") { status };
+        var command = new Command("list", "List subscribers (email, status, name, sections, time zone; for bounced and complained ones, why and since when).") { status };
         command.SetAction((parse, cancellationToken) => CommandHost.RunAsync(async app =>
         {
             var count = 0;
+            var suppressions = app.Services.GetRequiredService<SuppressionStore>();
             await foreach (var s in app.Services.GetRequiredService<SubscriberStore>().StreamAsync(parse.GetValue(status), cancellationToken: cancellationToken))
             {
                 var sections = s.Sections.Count == 0 ? "(all sections)" : string.Join(';', s.Sections);
-                Console.WriteLine($"{s.Email}\t{s.Status}\t{s.Name}\t{sections}\t{s.TimeZone}");
+                var why = s.Status is SubscriberStatus.Bounced or SubscriberStatus.Complained
+                    ? await suppressions.FindAsync(s.Email, cancellationToken) is { } record
+                        ? $"\t{record.Reason}\t{record.SuppressedAt:yyyy-MM-dd}"
+                        : $"\trefused during sending ({s.Bounces} permanent failures)\t"
+                    : "";
+                Console.WriteLine($"{s.Email}\t{s.Status}\t{s.Name}\t{sections}\t{s.TimeZone}{why}");
                 count++;
             }
 

@@ -33,6 +33,6 @@ public sealed partial class DigestBotStartup(
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
-        Message = "Store migrated, {Added} subscribers imported from configuration, {Suppressed} skipped as unsubscribed, bounced or removed")]
+        Message = "Store migrated, {Added} subscribers imported from configuration, {Suppressed} skipped as unsubscribed, bounced, complained or removed")]
     private static partial void LogReady(ILogger logger, int added, int suppressed);
 }
