@@ -55,7 +55,6 @@ public sealed class ReturnPathsTests
     [Theory]
     [InlineData("SoftBounceLimit", "0")]
     [InlineData("SoftBounceWindowDays", "0")]
-    [InlineData("PauseAboveRate", "1.5")]
     public async Task Start_invalidBounceOption_namesTheKey(string key, string value)
     {
         await using var app = TestApp.Create(c => c["Email"]!["Bounces"] = new System.Text.Json.Nodes.JsonObject { [key] = value });
