@@ -92,7 +92,7 @@ public sealed class ReturnPathDeliveryTests : IAsyncLifetime
             Microsoft.Extensions.Options.Options.Create(Smtp(1)), Microsoft.Extensions.Options.Options.Create(email), TimeProvider.System,
             new RecordingLogger<SmtpSendQueue>());
         var delivery = new EmailDelivery(app.Get<SubscriberStore>(), app.Get<EmailLedger>(), app.Get<DigestBot.Render.Email.EmailRenderer>(),
-            app.Get<EmailMessageFactory>(), queue, Microsoft.Extensions.Options.Options.Create(Smtp(1)), Microsoft.Extensions.Options.Options.Create(email),
+            app.Get<EmailMessageFactory>(), app.Get<DigestBot.Deliver.Email.Dkim.DkimSigning>(), queue, Microsoft.Extensions.Options.Options.Create(Smtp(1)), Microsoft.Extensions.Options.Options.Create(email),
             TimeProvider.System, new RecordingLogger<EmailDelivery>());
 
         await delivery.DeliverAsync(Digest("daily@72"));
