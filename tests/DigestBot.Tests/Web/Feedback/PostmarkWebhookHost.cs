@@ -6,6 +6,7 @@ using DigestBot.Hosting;
 using DigestBot.Tests.Support;
 using DigestBot.Web.Feedback;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Tests.Web.Feedback;
@@ -27,7 +28,7 @@ internal sealed class PostmarkWebhookHost : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="configured">False leaves Email:Webhooks:Postmark unset.</param>
-    /// <param name="sink">The sink the host gets; null registers none.</param>
+    /// <param name="sink">The sink the host gets instead of its own; null leaves it none.</param>
     public static async Task<PostmarkWebhookHost> StartAsync(bool configured, IFeedbackSink? sink, CapturingLoggerProvider? logs = null)
     {
         var app = TestApp.Create(c =>
@@ -39,6 +40,8 @@ internal sealed class PostmarkWebhookHost : IAsyncDisposable
         });
         await app.StartAsync(HostMode.Worker, builder =>
         {
+            // The host registers the bounce policy as its sink; these tests give their own, or none.
+            builder.Services.RemoveAll<IFeedbackSink>();
             if (sink is not null)
             {
                 builder.Services.AddSingleton(sink);
