@@ -51,7 +51,9 @@ public sealed class FanOutCrashTests : IAsyncLifetime
 
         var recipients = Sink!.Messages().SelectMany(m => m.Recipients).ToList();
         var distinct = recipients.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Assert.InRange(atKill, 80, Subscribers - 1);
+        // smtp-sink drops the file of a message it was still receiving when the sender died, so up to one per session
+        // counted while waiting may be gone at the kill.
+        Assert.InRange(atKill, 80 - Connections, Subscribers - 1);
         Assert.Equal(Subscribers, distinct.Count);
         Assert.InRange(recipients.Count - distinct.Count, 0, Connections);
         Assert.All(Sink.Messages(), m => Assert.DoesNotContain("Late breaking story", m.Message.TextBody, StringComparison.Ordinal));

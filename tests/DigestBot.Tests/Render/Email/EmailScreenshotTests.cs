@@ -24,7 +24,10 @@ public sealed class EmailScreenshotTests(ITestOutputHelper output)
         {
             c["Sections"] = repo["Sections"]!.DeepClone();
             c["Digests"] = repo["Digests"]!.DeepClone();
-            c["Digests"]!["daily"]!["Discord"] = new JsonArray();
+            foreach (var (_, digest) in c["Digests"]!.AsObject())
+            {
+                digest!["Discord"] = new JsonArray();
+            }
             var sources = repo["Sources"]!.DeepClone().AsObject();
             foreach (var (_, source) in sources)
             {
