@@ -22,7 +22,7 @@ public sealed class LocalTimeCrashTests(ITestOutputHelper output)
     {
         Skip.IfNot(SmtpSink.IsInstalled, "Postfix smtp-sink is not installed; .ci/run installs the postfix package.");
         await using var sink = await SmtpSink.StartAsync();
-        await using var local = await LocalTimeProcessApp.CreateAsync(DueReaders, LaterReaders, TimeSpan.FromSeconds(25), c =>
+        await using var local = await LocalTimeProcessApp.CreateAsync(DueReaders, LaterReaders, c =>
         {
             c["Smtp"]!["Port"] = sink.Port;
             c["Smtp"]!["Connections"] = Connections;
@@ -34,6 +34,7 @@ public sealed class LocalTimeCrashTests(ITestOutputHelper output)
         long atKill;
         await using (var first = WorkerProcess.Start(local.App.Root, "run"))
         {
+            await local.ScheduleAsync(TimeSpan.FromSeconds(15), first);
             await Poll.UntilAsync(
                 async () => first.HasExited || await probe.ScalarAsync("SELECT COUNT(*) FROM email_deliveries WHERE status = 'sent'") >= 100,
                 TimeSpan.FromSeconds(120), "the first worker to send 100 messages", () => first.Output);

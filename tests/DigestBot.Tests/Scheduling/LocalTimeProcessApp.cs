@@ -17,17 +17,16 @@ public sealed class LocalTimeProcessApp : IAsyncDisposable
     public static readonly string?[] DueZones = [null, "UTC", "Africa/Abidjan", "Atlantic/Reykjavik", "Africa/Accra"];
     public const string LaterZone = "America/Sao_Paulo";
 
-    private LocalTimeProcessApp(TestApp app, DateTimeOffset due, IReadOnlyList<Subscriber> readers)
+    private LocalTimeProcessApp(TestApp app, IReadOnlyList<Subscriber> readers)
     {
         App = app;
-        Due = due;
         Readers = readers;
     }
 
     public TestApp App { get; }
 
-    /// <summary>When the readers in <see cref="DueZones"/> are due.</summary>
-    public DateTimeOffset Due { get; }
+    /// <summary>When the readers in <see cref="DueZones"/> are due, once <see cref="ScheduleAsync"/> set it.</summary>
+    public DateTimeOffset Due { get; private set; }
 
     public IReadOnlyList<Subscriber> Readers { get; }
 
@@ -36,21 +35,18 @@ public sealed class LocalTimeProcessApp : IAsyncDisposable
     public IEnumerable<string> LaterEmails => Readers.Where(r => r.TimeZone == LaterZone).Select(r => r.Email);
 
     /// <summary>
-    /// Writes the configuration and stores the readers (the in-process app only prepares the store; the worker
-    /// processes send). <paramref name="dueIn"/> leaves the processes time to start: an edition whose build time passed
-    /// before a worker first looked is not started half-way.
+    /// Writes the configuration, its cron half a day away so nothing is due yet, and stores the readers (the in-process
+    /// app only prepares the store; the worker processes send).
     /// </summary>
-    public static async Task<LocalTimeProcessApp> CreateAsync(int dueReaders, int laterReaders, TimeSpan dueIn, Action<JsonObject> edit)
+    public static async Task<LocalTimeProcessApp> CreateAsync(int dueReaders, int laterReaders, Action<JsonObject> edit)
     {
-        // Whole seconds: the cron names the time of day to the second.
         var now = DateTimeOffset.UtcNow;
-        var due = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + dueIn;
         var app = TestApp.Create(c =>
         {
             var daily = c["Digests"]!["daily"]!;
             daily["Delivery"] = "LocalTime";
             daily["TimeZone"] = "UTC";
-            daily["Cron"] = string.Create(CultureInfo.InvariantCulture, $"{due.Second} {due.Minute} {due.Hour} * * ?");
+            daily["Cron"] = Cron(now.AddHours(12));
             daily["LeadTime"] = "00:00:05";
             c["Logging"]!["LogLevel"]!["Default"] = "Information";
             edit(c);
@@ -62,7 +58,26 @@ public sealed class LocalTimeProcessApp : IAsyncDisposable
             .ToList();
         await app.StartAsync();
         await app.Get<SubscriberStore>().AddManyAsync(readers, overwrite: false);
-        return new LocalTimeProcessApp(app, due, readers);
+        return new LocalTimeProcessApp(app, readers);
+    }
+
+    /// <summary>
+    /// Once the workers are up (they take many seconds to start on a loaded machine, and an edition whose build time
+    /// passed before a worker first looked is not started half-way), moves the digest's time to
+    /// <paramref name="dueIn"/> from now; the workers pick the saved settings up.
+    /// </summary>
+    public async Task ScheduleAsync(TimeSpan dueIn, params WorkerProcess[] workers)
+    {
+        foreach (var worker in workers)
+        {
+            await worker.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(180));
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        // Whole seconds: the cron names the time of day to the second.
+        Due = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + dueIn;
+        App.Config["Digests"]!["daily"]!["Cron"] = Cron(Due);
+        App.WriteConfig();
     }
 
     /// <summary>
@@ -90,6 +105,8 @@ public sealed class LocalTimeProcessApp : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    private static string Cron(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"{at.Second} {at.Minute} {at.Hour} * * ?");
 
     private static Subscriber Reader(int i, string? zone) =>
         new($"reader{i.ToString("D4", CultureInfo.InvariantCulture)}@example.org", null, [], [], SubscriberStatus.Active, zone);
