@@ -6,7 +6,8 @@ namespace DigestBot.Bench.Modes;
 /// <summary>
 /// fanout --subscribers N --connections C: DigestBot sends an edition of ~20 KB personalised emails to N subscribers from
 /// the store, then smtp-source sends N messages of the same size over C sessions to the same smtp-sink. <c>--dkim</c>
-/// DKIM-signs DigestBot's messages (<c>--dkim both</c>: RSA and Ed25519).
+/// DKIM-signs DigestBot's messages (<c>--dkim both</c>: RSA and Ed25519). <c>--local-time</c> sends a local-time edition
+/// instead: the subscribers are spread over 24 zones, one batch group each, all due at once.
 /// </summary>
 public static class FanOutMode
 {
@@ -20,10 +21,10 @@ public static class FanOutMode
         // --dkim signs every message with a generated 2048-bit RSA key; --dkim both adds an Ed25519 signature.
         var dkim = args.String("dkim") switch { null or "false" => null, "both" => "both", _ => "rsa" };
         var size = await FanOutRunner.MeasureMessageBytesAsync(shape, dkim, cancellationToken);
-        await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time), {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes, DKIM {dkim switch { null => "off", "both" => "rsa-sha256 2048 + ed25519-sha256", _ => "rsa-sha256 2048" }}");
+        await output.WriteLineAsync($"fanout: {subscribers:N0} subscribers, {connections} SMTP sessions ({parallelBatches} batches at a time), {shape.Sections * shape.StoriesPerSection} stories, message size {size:N0} bytes, DKIM {dkim switch { null => "off", "both" => "rsa-sha256 2048 + ed25519-sha256", _ => "rsa-sha256 2048" }}{(args.Flag("local-time") ? ", local time: 24 zones due at once" : "")}");
 
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
-        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), warmUp: args.Int("warm-up", Math.Min(subscribers, 5_000)), warmUpEditions: args.Int("warm-up-editions", 3), dkim: dkim, cancellationToken: cancellationToken);
+        var ours = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), warmUp: args.Int("warm-up", Math.Min(subscribers, 5_000)), warmUpEditions: args.Int("warm-up-editions", 3), dkim: dkim, localTime: args.Flag("local-time"), cancellationToken: cancellationToken);
         var sourceBytes = args.Int("source-bytes", 20_480);
         var before = sink.Messages;
         var reference = await SmtpSource.RunAsync(sink.Port, connections, subscribers, sourceBytes, cancellationToken);

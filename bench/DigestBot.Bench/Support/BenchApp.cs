@@ -41,11 +41,12 @@ public sealed class BenchApp : IAsyncDisposable
     /// <paramref name="connections"/> is <c>Smtp:Connections</c>, the node's SMTP sessions; the
     /// <paramref name="parallelBatches"/> batches it holds at once all send through them. <paramref name="warmUpDigests"/>
     /// adds as many digests <see cref="WarmUpDigestId"/>. <paramref name="dkim"/> "rsa" signs every message with a 2048-bit
-    /// RSA key generated here, "both" adds an Ed25519 signature; null signs nothing.
+    /// RSA key generated here, "both" adds an Ed25519 signature; null signs nothing. <paramref name="localTime"/> delivers
+    /// <see cref="DigestId"/> at each reader's local time (readers may choose their hour).
     /// </remarks>
     public static async Task<BenchApp> StartAsync(
         EditionShape shape, int smtpPort, int connections, int parallelBatches = 1, int warmUpDigests = 0, string? dkim = null,
-        CancellationToken cancellationToken = default)
+        bool localTime = false, CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), "digestbot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -89,6 +90,12 @@ public sealed class BenchApp : IAsyncDisposable
             ["Storage"] = new JsonObject { ["Provider"] = "Sqlite", ["SqlitePath"] = databasePath },
             ["Web"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0", ["BaseUrl"] = "https://digest.bench.example/", ["SigningKey"] = "bench-signing-key" },
         };
+        if (localTime)
+        {
+            digests[DigestId]!["Delivery"] = "LocalTime";
+            digests[DigestId]!["AllowReaderHour"] = true;
+        }
+
         if (dkim is not null)
         {
             config["Email"]!["Dkim"] = await BenchDkimKeys.WriteAsync(root, ed25519: dkim == "both", cancellationToken);

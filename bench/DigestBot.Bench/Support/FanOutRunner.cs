@@ -13,10 +13,11 @@ public static class FanOutRunner
 {
     public static async Task<FanOutResult> RunAsync(
         SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, Action<string>? progress = null,
-        bool describeMemory = false, int warmUp = 0, int warmUpEditions = 1, string? dkim = null, CancellationToken cancellationToken = default)
+        bool describeMemory = false, int warmUp = 0, int warmUpEditions = 1, string? dkim = null, bool localTime = false,
+        CancellationToken cancellationToken = default)
     {
         var warmUps = warmUp > 0 ? warmUpEditions : 0;
-        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, warmUps, dkim, cancellationToken);
+        await using var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, warmUps, dkim, localTime, cancellationToken);
         Describe("started (templates compiled)");
         if (warmUps > 0)
         {
@@ -45,6 +46,11 @@ public static class FanOutRunner
         var seeding = Stopwatch.StartNew();
         // Adds the subscribers the warm-up editions did not have; the measured edition goes to all N.
         await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
+        if (localTime)
+        {
+            await SubscriberSeeder.SpreadOverZonesAsync(app.DatabasePath, cancellationToken);
+        }
+
         progress?.Invoke($"seeded {subscribers:N0} subscribers in {seeding.Elapsed.TotalSeconds:F1} s");
 
         GC.Collect();
@@ -58,7 +64,7 @@ public static class FanOutRunner
         var jitTime = JitInfo.GetCompilationTime();
         var jitMethods = JitInfo.GetCompiledMethodCount();
         var watch = Stopwatch.StartNew();
-        var outcome = await app.Get<DigestPipeline>().RunAsync(BenchApp.DigestId, DateTimeOffset.UtcNow, cancellationToken);
+        var outcome = await app.Get<DigestPipeline>().RunAsync(BenchApp.DigestId, localTime ? SubscriberSeeder.LocalTimeSlot : DateTimeOffset.UtcNow, cancellationToken);
         var elapsed = watch.Elapsed;
         Describe("fan-out done");
         var received = await sink.WaitForMessagesAsync(before + subscribers, TimeSpan.FromSeconds(10), cancellationToken);

@@ -30,4 +30,28 @@ public static class SubscriberSeeder
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The slot of a local-time edition every seeded reader is due for by now: 07:00 UTC two days ago, so even a reader
+    /// at UTC-12 is past their time and every zone group's batch is due at once.
+    /// </summary>
+    public static DateTimeOffset LocalTimeSlot => new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-2).AddHours(7);
+
+    /// <summary>
+    /// Puts the readers in 24 whole-hour zones (UTC-12 to UTC+11), each with its own hour, so the edition of
+    /// <see cref="LocalTimeSlot"/> has 24 delivery groups, all past due and so sent at once.
+    /// </summary>
+    public static async Task SpreadOverZonesAsync(string databasePath, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var update = connection.CreateCommand();
+        // Etc/GMT+N is N hours behind UTC (the POSIX sign).
+        update.CommandText = """
+            UPDATE subscribers SET
+                time_zone = CASE WHEN rowid % 24 = 12 THEN 'Etc/UTC' WHEN rowid % 24 < 12 THEN 'Etc/GMT+' || (12 - rowid % 24) ELSE 'Etc/GMT-' || (rowid % 24 - 12) END,
+                delivery_hour = (7 + (rowid % 24) - 12 + 24) % 24
+            """;
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
 }
