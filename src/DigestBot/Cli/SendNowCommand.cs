@@ -36,16 +36,36 @@ internal static class SendNowCommand
                 ? value
                 : Refuse(result, $"--wait: '{result.Tokens.Single().Value}' is not a duration between 1s and 24h (e.g. 30s, 5m, 00:02:00)."),
         };
-        var command = new Command("send-now", "Run one digest immediately: fetch, rank, and send by email and Discord.") { digest, slot, wait };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue the digest's latest edition paused for a high hard-bounce rate (Email:Bounces:PauseAboveRate): lifts the pause and sends the remaining batches.",
+        };
+        var command = new Command("send-now", "Run one digest immediately: fetch, rank, and send by email and Discord.") { digest, slot, wait, resume };
         command.SetAction((parse, cancellationToken) =>
         {
             var patience = parse.GetValue(wait);
             // The sending threads stop waiting for the server when the command does, rather than after Smtp:MaxOutage.
             var settings = new Dictionary<string, string?> { [$"{SmtpOptions.SectionName}:{nameof(SmtpOptions.MaxOutage)}"] = patience.ToString("c", CultureInfo.InvariantCulture) };
             return CommandHost.RunAsync(
-                app => SendAsync(app, parse.GetRequiredValue(digest), parse.GetValue(slot), patience, cancellationToken), cancellationToken, Unfinished, settings);
+                app => parse.GetValue(resume)
+                    ? ResumeAsync(app, parse.GetRequiredValue(digest), patience, cancellationToken)
+                    : SendAsync(app, parse.GetRequiredValue(digest), parse.GetValue(slot), patience, cancellationToken),
+                cancellationToken, Unfinished, settings);
         });
         return command;
+    }
+
+    /// <summary>Lifts the pause of the digest's latest paused edition and sends the rest of it; exit 2 when none is paused.</summary>
+    private static async Task<int> ResumeAsync(WebApplication app, string digestId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        CommandHost.RequireDigest(app, digestId);
+        if (await app.Services.GetRequiredService<EditionPauses>().ResumeLatestAsync(digestId, cancellationToken) is not { } slot)
+        {
+            await Console.Error.WriteLineAsync($"No edition of {digestId} is paused: nothing to resume.");
+            return ExitCodes.Configuration;
+        }
+
+        return await SendAsync(app, digestId, slot, wait, cancellationToken);
     }
 
     private static async Task<int> SendAsync(WebApplication app, string digestId, DateTimeOffset? slot, TimeSpan wait, CancellationToken cancellationToken)
@@ -86,6 +106,14 @@ internal static class SendNowCommand
                 $"(or leave Smtp:Host empty to write emails to the outbox folder, Email:OutboxPath). Edition {outcome.EditionId} is unfinished: " +
                 $"run send-now {digestId} --slot {slotTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)} to resume it; a running worker also resumes it.");
             return MailServerUnreachable;
+        }
+
+        if (outcome.Status == EditionOutcomeStatus.Paused)
+        {
+            await Console.Error.WriteLineAsync(
+                $"Paused: {await app.Services.GetRequiredService<EditionPauses>().ReasonAsync(outcome.EditionId, CancellationToken.None)}. " +
+                $"Check the refused addresses, then run send-now {digestId} --resume to send the remaining batches.");
+            return Unfinished;
         }
 
         return outcome.Status is EditionOutcomeStatus.Interrupted or EditionOutcomeStatus.InProgress ? Unfinished

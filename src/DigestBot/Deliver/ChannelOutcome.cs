@@ -12,6 +12,9 @@ public enum ChannelState
 
     /// <summary>Stopped before finishing; the edition stays unfinished and the next run resumes it.</summary>
     Interrupted,
+
+    /// <summary>Held back by the bounce-rate circuit breaker: the rest waits for a person to resume the edition.</summary>
+    Paused,
 }
 
 /// <summary>What a channel did for one edition.</summary>

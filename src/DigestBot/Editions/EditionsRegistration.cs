@@ -14,6 +14,7 @@ public static class EditionsRegistration
         builder.Services.AddSingleton<NodeIdentity>();
         builder.Services.AddSingleton<EditionStore>();
         builder.Services.AddSingleton<EmailBatchStore>();
+        builder.Services.AddSingleton<EditionPauses>();
         return builder;
     }
 }

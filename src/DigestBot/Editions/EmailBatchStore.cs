@@ -14,7 +14,10 @@ public sealed class EmailBatchStore(Database database, TimeProvider clock, NodeI
 
     // A batch is due when its instant has come on this node's clock: due times are times of day for readers, which a
     // node keeps by NTP like any clock; leases, where nodes must agree to the millisecond, stay on the database's.
-    private string Claimable => $"(status = 'pending' OR (status = 'claimed' AND lease_until < {dbNow})) AND (due_at IS NULL OR due_at <= @now)";
+    // A paused edition (bounce rate too high, EditionPauses) keeps its batches until a person resumes it; every node
+    // honours that because the claim itself checks it.
+    private string Claimable => $"(status = 'pending' OR (status = 'claimed' AND lease_until < {dbNow})) AND (due_at IS NULL OR due_at <= @now)"
+        + " AND NOT EXISTS (SELECT 1 FROM editions p WHERE p.id = email_batches.edition_id AND p.status = 'paused')";
 
     /// <summary>Claims the next pending (or abandoned) batch of the edition; null when none is left to claim.</summary>
     public async Task<EmailBatch?> ClaimNextAsync(string editionId, TimeSpan lease, CancellationToken cancellationToken = default)

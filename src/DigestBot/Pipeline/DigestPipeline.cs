@@ -21,6 +21,7 @@ public sealed partial class DigestPipeline(
     IOptionsMonitor<CatalogOptions> catalog,
     IOptionsMonitor<FanOutOptions> fanOutOptions,
     EditionStore editions,
+    EditionPauses pauses,
     EditionContentStore contents,
     DigestBuilder builder,
     ArchiveLinks archive,
@@ -111,9 +112,10 @@ public sealed partial class DigestPipeline(
         var failed = delivered.Any(d => d.State == ChannelState.Failed);
 
         // Record
-        var status = failed ? EditionStatus.Partial : EditionStatus.Sent;
+        var paused = delivered.Any(d => d.State == ChannelState.Paused);
+        var status = paused ? EditionStatus.Paused : failed ? EditionStatus.Partial : EditionStatus.Sent;
         var totals = await contents.TotalsAsync(claim.EditionId, CancellationToken.None);
-        await editions.CompleteAsync(claim.EditionId, status, totals, null, CancellationToken.None);
+        await editions.CompleteAsync(claim.EditionId, status, totals, paused ? await pauses.ReasonAsync(claim.EditionId, CancellationToken.None) : null, CancellationToken.None);
         metrics.EditionFinished(digest.DigestId, status);
         LogCompleted(logger, claim.EditionId, digest.ArticleCount, status);
         return new EditionOutcome(claim.EditionId, EditionOutcomeStatusText.Finished(status), digest, results) { Totals = totals };

@@ -17,6 +17,7 @@ namespace DigestBot.Pipeline;
 /// </summary>
 public sealed partial class EditionFanOut(
     EmailBatchStore batches,
+    EditionPauses pauses,
     SubscriberStore subscribers,
     EmailDelivery email,
     IOptionsMonitor<FanOutOptions> options,
@@ -29,7 +30,7 @@ public sealed partial class EditionFanOut(
     private readonly BatchSlots slots = new();
 
     /// <summary>
-    /// Works batches until every batch of the edition is done (true), or <paramref name="stop"/> fires (false), adding
+    /// Works batches until every batch of the edition is done or the edition is paused (true), or <paramref name="stop"/> fires (false), adding
     /// what this node's batches did to <paramref name="count"/>.
     /// </summary>
     public async Task<bool> RunToEndAsync(Digest digest, DeliveryCount count, CancellationToken stop, CancellationToken cancellationToken = default)
@@ -42,7 +43,8 @@ public sealed partial class EditionFanOut(
                 return false;
             }
 
-            if (await batches.RemainingAsync(digest.EditionId, cancellationToken) == 0)
+            if (await batches.RemainingAsync(digest.EditionId, cancellationToken) == 0
+                || await pauses.ReasonAsync(digest.EditionId, cancellationToken) is not null)
             {
                 return true;
             }
@@ -140,6 +142,11 @@ public sealed partial class EditionFanOut(
 
             await batches.CompleteAsync(batch, CancellationToken.None);
             LogBatchDone(logger, batch.BatchNo, batch.EditionId, result.Sent, result.Failed);
+            if (await pauses.CheckAsync(batch.EditionId, CancellationToken.None) is { } reason)
+            {
+                LogEditionPaused(logger, batch.EditionId, reason);
+            }
+
             return true;
         }
         catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -185,6 +192,9 @@ public sealed partial class EditionFanOut(
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Warning, Message = "Batch {BatchNo} of {EditionId}: lease lost, stopped sending it")]
     private static partial void LogBatchLost(ILogger logger, int batchNo, string editionId);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Warning, Message = "Edition {EditionId} paused: {Reason}; its remaining email batches wait for send-now --resume")]
+    private static partial void LogEditionPaused(ILogger logger, string editionId, string reason);
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Warning, Message = "Batch {BatchNo} of {EditionId} could not be delivered; retrying in {Delay}")]
     private static partial void LogBatchFailed(ILogger logger, int batchNo, string editionId, TimeSpan delay, Exception exception);

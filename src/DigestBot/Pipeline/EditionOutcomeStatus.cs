@@ -20,4 +20,7 @@ public enum EditionOutcomeStatus
 
     /// <summary>Stopped before it finished; the next run of the slot (or another node) resumes it.</summary>
     Interrupted,
+
+    /// <summary>Its hard-bounce rate was too high: the remaining email batches wait for send-now --resume.</summary>
+    Paused,
 }

@@ -13,6 +13,7 @@ public static class EditionOutcomeStatusText
         EditionOutcomeStatus.AlreadySent => "already-sent",
         EditionOutcomeStatus.InProgress => "in-progress",
         EditionOutcomeStatus.Interrupted => "interrupted",
+        EditionOutcomeStatus.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -22,6 +23,7 @@ public static class EditionOutcomeStatusText
         EditionStatus.Sent => EditionOutcomeStatus.Sent,
         EditionStatus.Partial => EditionOutcomeStatus.Partial,
         EditionStatus.Empty => EditionOutcomeStatus.Empty,
+        EditionStatus.Paused => EditionOutcomeStatus.Paused,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a finished edition"),
     };
 }

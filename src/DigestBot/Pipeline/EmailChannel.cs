@@ -15,6 +15,7 @@ namespace DigestBot.Pipeline;
 public sealed class EmailChannel(
     EditionFanOut fanOut,
     EmailBatchStore batches,
+    EditionPauses pauses,
     EditionContentStore contents,
     IOptionsMonitor<FanOutOptions> fanOutOptions,
     DigestBotMetrics metrics) : IDeliveryChannel
@@ -46,7 +47,9 @@ public sealed class EmailChannel(
         var totals = await contents.TotalsAsync(editionId, CancellationToken.None);
         // Only what this run delivered: a resumed edition's earlier messages were counted by the run that sent them.
         metrics.EmailsDelivered(edition.Digest.DigestId, totals.EmailsSent - before.EmailsSent, Math.Max(0, totals.EmailsFailed - before.EmailsFailed));
-        return new ChannelOutcome(thisRun.ToResult(Name), totals.EmailsFailed == 0 ? ChannelState.Delivered : ChannelState.Failed);
+        var state = await pauses.ReasonAsync(editionId, CancellationToken.None) is not null ? ChannelState.Paused
+            : totals.EmailsFailed == 0 ? ChannelState.Delivered : ChannelState.Failed;
+        return new ChannelOutcome(thisRun.ToResult(Name), state);
     }
 
     /// <summary>

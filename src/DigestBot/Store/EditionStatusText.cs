@@ -10,6 +10,7 @@ public static class EditionStatusText
         EditionStatus.Sent => "sent",
         EditionStatus.Partial => "partial",
         EditionStatus.Empty => "empty",
+        EditionStatus.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -20,6 +21,7 @@ public static class EditionStatusText
         "sent" => EditionStatus.Sent,
         "partial" => EditionStatus.Partial,
         "empty" => EditionStatus.Empty,
+        "paused" => EditionStatus.Paused,
         _ => throw new InvalidOperationException($"Unknown edition status '{text}' in the store."),
     };
 }
