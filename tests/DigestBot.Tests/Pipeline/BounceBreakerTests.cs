@@ -3,6 +3,7 @@ using DigestBot.Options;
 using DigestBot.Pipeline;
 using DigestBot.Tests.Reliability;
 using DigestBot.Tests.Support;
+using DigestBot.Tests.Web.Status;
 
 namespace DigestBot.Tests.Pipeline;
 
@@ -35,6 +36,13 @@ public sealed class BounceBreakerTests
         Assert.Equal(1, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status = 'done'"));
         Assert.Equal(await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches") - 1, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status = 'pending'"));
         Assert.Equal(["paused|hard-bounce rate 100% (50 of 50) above 5%"], await probe.ColumnAsync("SELECT status || '|' || error FROM editions"));
+
+        await using (var web = await WorkerHost.StartAsync(CreateApp(sink.Port, 0.05, app.Config["Storage"]!["SqlitePath"]!.GetValue<string>())))
+        {
+            var edition = WorkerHost.Digest(await WorkerHost.StatusJsonAsync(web), "daily")["editions"]![0]!;
+            Assert.Equal("paused", edition["status"]!.GetValue<string>());
+            Assert.Equal("hard-bounce rate 100% (50 of 50) above 5%", edition["error"]!.GetValue<string>());
+        }
 
         await sink.StopAsync();
         await sink.RestartAsync();
@@ -73,7 +81,7 @@ public sealed class BounceBreakerTests
         Assert.Equal(0, await probe.ScalarAsync("SELECT COUNT(*) FROM email_batches WHERE status <> 'done'"));
     }
 
-    private static TestApp CreateApp(int smtpPort, double pauseAboveRate)
+    private static TestApp CreateApp(int smtpPort, double pauseAboveRate, string? sharedDatabase = null)
     {
         var app = TestApp.Create(c =>
         {
@@ -82,6 +90,10 @@ public sealed class BounceBreakerTests
             c["Email"]!["Bounces"] = new JsonObject { ["PauseAboveRate"] = pauseAboveRate, ["PauseMinimumSent"] = BatchSize };
             c["FanOut"] = new JsonObject { ["BatchSize"] = BatchSize, ["ParallelBatches"] = 1, ["PollInterval"] = "00:00:00.200" };
             TestApp.AddReaders(c, Readers, "D4");
+            if (sharedDatabase is not null)
+            {
+                c["Storage"]!["SqlitePath"] = sharedDatabase;
+            }
         });
         app.AddWireStory(DateTimeOffset.UtcNow);
         return app;
