@@ -16,16 +16,7 @@ public sealed class PreferenceCentreEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = TestApp.Create(c =>
-        {
-            c["Sections"]!["energy"] = new JsonObject { ["Title"] = "Energy News", ["TopN"] = 3 };
-            c["Digests"]!["daily"]!["Sections"] = new JsonArray("space", "energy");
-            c["Digests"]!["weekly"] = new JsonObject
-            {
-                ["Title"] = "Weekly roundup", ["Cron"] = "0 0 8 ? * MON", ["TimeZone"] = "Europe/London",
-                ["Sections"] = new JsonArray("space"), ["Email"] = true, ["Discord"] = new JsonArray(),
-            };
-        });
+        app = TestApp.Create(c => TwoDigestCatalog.Apply(c));
         await WorkerHost.StartAsync(app);
         http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WorkerHost.BaseAddress(app) };
     }

@@ -26,13 +26,7 @@ public sealed class SubscriptionPageTemplateTests : IAsyncLifetime
         app = TestApp.Create(c =>
         {
             c["Sections"]!["space"]!["Title"] = "Space " + PageAssert.Hostile;
-            c["Sections"]!["energy"] = new JsonObject { ["Title"] = "Energy News", ["TopN"] = 3 };
-            c["Digests"]!["daily"]!["Sections"] = new JsonArray("space", "energy");
-            c["Digests"]!["weekly"] = new JsonObject
-            {
-                ["Title"] = "Weekly " + PageAssert.Hostile, ["Cron"] = "0 0 8 ? * MON", ["TimeZone"] = "Europe/London",
-                ["Sections"] = new JsonArray("space"), ["Email"] = true, ["Discord"] = new JsonArray(),
-            };
+            TwoDigestCatalog.Apply(c, "Weekly " + PageAssert.Hostile);
         });
         await WorkerHost.StartAsync(app);
         http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WorkerHost.BaseAddress(app) };
