@@ -55,7 +55,7 @@ public static class ProcessMode
         new("floor (empty .NET program)", ["dotnet", Path.Combine(AppContext.BaseDirectory, "DigestBot.Bench.Floor.dll")], null, null),
         new("validate", ["dotnet", dll, "validate"], null, null),
         new("ingest --source samples/feeds/space-news.xml", ["dotnet", dll, "ingest", "--source", "samples/feeds/space-news.xml"], null, null),
-        new(string.Create(CultureInfo.InvariantCulture, $"run (worker, sampled at {sample.TotalSeconds:F0} s)"), ["dotnet", dll, "run"], sample, 100, "templates compiled"),
+        new(string.Create(CultureInfo.InvariantCulture, $"run (worker, sampled at {sample.TotalSeconds:F0} s)"), ["dotnet", dll, "run"], sample, 100, "Application started"),
     ];
 
     private static string Row(ProcessCase run, List<ProcessFigures> figures)
