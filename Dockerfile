@@ -8,6 +8,8 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY src/DigestBot/DigestBot.csproj src/DigestBot/
 RUN dotnet restore src/DigestBot/DigestBot.csproj
 COPY . .
+# The project publishes ReadyToRun (precompiled) code for the build machine's platform: verbs and the worker start on
+# a fraction of the CPU (see bench/README.md).
 RUN dotnet publish src/DigestBot/DigestBot.csproj --no-restore -c Release -o /app/publish -p:UseAppHost=false
 
 # RazorLight compiles templates at start-up against the ASP.NET Core shared framework: the runtime image must be aspnet.

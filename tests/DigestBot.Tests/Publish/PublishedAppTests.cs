@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Reflection.PortableExecutable;
 using DigestBot.Tests.Support;
 
 namespace DigestBot.Tests.Publish;
@@ -28,7 +29,7 @@ public sealed class PublishedAppTests
             foreach (var run in DockerfileCommands.BuildStageDotnetRuns(dockerfile))
             {
                 var arguments = run.Skip(1).Select(a => a == DockerfileCommands.ImageOutput ? output : a).ToList();
-                var (exit, log) = await ChildProcess.RunAsync("dotnet", arguments, TestPaths.RepoRoot, QuietDotnet, TimeSpan.FromMinutes(3));
+                var (exit, log) = await ChildProcess.RunAsync("dotnet", arguments, TestPaths.RepoRoot, QuietDotnet, TimeSpan.FromMinutes(6));
                 Assert.True(exit == 0, $"dotnet {string.Join(' ', arguments)} failed ({exit}):\n{log}");
             }
 
@@ -36,6 +37,10 @@ public sealed class PublishedAppTests
             Assert.True(File.Exists(Path.Combine(output, "appsettings.json")), $"{Path.Combine("appsettings.json")} is missing from the publish output.");
             Assert.True(File.Exists(Path.Combine(output, "templates", "Digest.cshtml")), $"{Path.Combine("templates", "Digest.cshtml")} is missing from the publish output.");
             Assert.NotEmpty(Directory.GetFiles(Path.Combine(output, "samples", "feeds"), "*.xml"));
+            // Precompiled (ReadyToRun): the app and the libraries it runs on every start; the template compiler is left as IL.
+            Assert.True(IsReadyToRun(Path.Combine(output, "DigestBot.dll")), "DigestBot.dll was published without ReadyToRun code.");
+            Assert.True(IsReadyToRun(Path.Combine(output, "Quartz.dll")), "Quartz.dll was published without ReadyToRun code.");
+            Assert.False(IsReadyToRun(Path.Combine(output, "Microsoft.CodeAnalysis.CSharp.dll")), "The template compiler was precompiled, doubling the publish.");
 
             using var reservation = PortReservation.Take();
             var port = reservation.Port;
@@ -79,6 +84,14 @@ public sealed class PublishedAppTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>A ReadyToRun image carries a managed native header (its precompiled code); an IL-only one does not.</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     private static async Task<HttpStatusCode> WaitForHealthAsync(int port, Process worker, System.Text.StringBuilder log, TimeSpan timeout)
