@@ -18,7 +18,7 @@ internal static class RunCommand
                 await using var app = DigestBotHost.Build([], HostMode.Worker);
                 // Checked before the host starts: a failure inside start-up is logged by the host with its stack trace.
                 ConfigurationErrors.ValidateAll(app.Services);
-                await app.Services.GetRequiredService<TemplateLibrary>().LoadAsync(cancellationToken);
+                await app.Services.GetRequiredService<TemplateLibrary>().PrepareAsync(cancellationToken);
                 await app.RunAsync(cancellationToken);
                 return ExitCodes.Ok;
             }

@@ -11,7 +11,7 @@ namespace DigestBot.Hosting;
 /// <summary>
 /// What every verb and the worker need before they start: schema migrated, link-signing key read, the templates folder
 /// complete, configured subscribers present. The templates themselves are loaded only where something is rendered
-/// (the worker at start-up, see <see cref="StartupHostedService"/>; verbs on their first render).
+/// (the worker checks them at start-up, see <see cref="StartupHostedService"/>; everything loads them on its first render).
 /// </summary>
 public sealed partial class DigestBotStartup(
     Migrator migrator,

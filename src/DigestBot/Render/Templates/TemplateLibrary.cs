@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using DigestBot.Options;
 using DigestBot.Render.Email;
 using DigestBot.Render.Pages;
@@ -11,28 +8,30 @@ using Microsoft.Extensions.Options;
 namespace DigestBot.Render.Templates;
 
 /// <summary>
-/// The templates in force for the emails, the archive and the web pages. They are loaded on first use (the worker loads
-/// them at start-up): from the compiled copy under <c>Email:TemplateCachePath</c> when the templates have not changed
-/// since it was made, otherwise by compiling them, which takes Roslyn seconds of CPU and about 100 MB, and saving the
-/// result for the next start. Verbs that render nothing never load RazorLight or Roslyn.
+/// The templates in force for the emails, the archive and the web pages. They are loaded on first use: from the compiled
+/// copy under <c>Email:TemplateCachePath</c> when the templates have not changed since it was made, otherwise by
+/// compiling them, which takes Roslyn seconds of CPU and about 100 MB, and saving the result for the next start. Verbs
+/// that render nothing never load RazorLight or Roslyn. The worker checks at start-up that its templates compile (see
+/// <see cref="PrepareAsync"/>) but loads them on its first render: an idle worker holds neither RazorLight nor the
+/// compiled templates.
 /// </summary>
 public sealed class TemplateLibrary
 {
-    // Hosts built more than once in a process (tests, tools) share the loaded set of identical templates.
-    private static readonly ConcurrentDictionary<string, TemplateSet> Shared = new(StringComparer.Ordinal);
-    private static int compilerGarbageReleased;
-
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly TemplateCache cache;
+    private readonly TemplateLoader loader;
     private readonly ILogger logger;
     private TemplateSet? current;
+
+    // Checked to compile but not loaded: the worker's templates until something renders.
+    private PreparedTemplates? pending;
     private string? rejectedKey;
 
     public TemplateLibrary(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<TemplateLibrary> logger)
     {
         Root = Path.GetFullPath(options.Value.TemplatesPath, environment.ContentRootPath);
         var cachePath = options.Value.TemplateCachePath;
-        cache = new TemplateCache(string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, environment.ContentRootPath), logger);
+        var cache = new TemplateCache(string.IsNullOrWhiteSpace(cachePath) ? null : Path.GetFullPath(cachePath, environment.ContentRootPath), logger);
+        loader = new TemplateLoader(Root, cache, logger);
         this.logger = logger;
     }
 
@@ -49,6 +48,36 @@ public sealed class TemplateLibrary
     public async Task LoadAsync(CancellationToken cancellationToken = default) => await GetAsync(cancellationToken);
 
     /// <summary>
+    /// Makes sure the templates compile, from their compiled copy or by compiling them (a template that is missing or does
+    /// not compile throws here, naming it), without loading them: RazorLight and the compiled templates are loaded on the
+    /// first render. Edits made before then are checked as they are for loaded templates (see <see cref="ReloadAsync"/>).
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (current is null && pending is null)
+            {
+                var sources = TemplateSources.Read(Root);
+                CheckFolder();
+                if (TemplateLoader.Loaded(sources.Key) is { } shared)
+                {
+                    Volatile.Write(ref current, shared);
+                }
+                else
+                {
+                    pending = await loader.PrepareAsync(sources, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
     /// For <c>validate</c>: true when these exact templates compiled before (their compiled copy is intact), without
     /// loading anything; otherwise compiles them, saving the result, and returns false. Throws when they do not compile.
     /// </summary>
@@ -56,12 +85,12 @@ public sealed class TemplateLibrary
     {
         CheckFolder();
         var sources = TemplateSources.Read(Root);
-        if (Shared.ContainsKey(sources.Key) || cache.TryRead(sources.Key) is not null)
+        if (loader.IsCompiled(sources.Key))
         {
             return true;
         }
 
-        await CompileAsync(sources, cancellationToken);
+        await loader.CompileAsync(sources, cancellationToken);
         return false;
     }
 
@@ -74,14 +103,21 @@ public sealed class TemplateLibrary
     /// </summary>
     internal async Task<bool> ReloadAsync(TemplateSources sources, CancellationToken cancellationToken = default)
     {
-        if (Volatile.Read(ref current) is not { } old || sources.Key == old.Key || sources.Key == rejectedKey)
-        {
-            return false;
-        }
-
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var inForce = current?.Key ?? pending?.Sources.Key;
+            if (inForce is null || sources.Key == inForce || sources.Key == rejectedKey)
+            {
+                return false;
+            }
+
+            if (current is null)
+            {
+                return await ReplacePendingAsync(sources, cancellationToken);
+            }
+
+            var old = current;
             TemplateSet fresh;
             try
             {
@@ -97,10 +133,7 @@ public sealed class TemplateLibrary
             rejectedKey = null;
             Volatile.Write(ref current, fresh);
             TemplateLog.Reloaded(logger, Root);
-            if (Shared.TryRemove(new KeyValuePair<string, TemplateSet>(old.Key, old)))
-            {
-                old.Unload();
-            }
+            TemplateLoader.Release(old);
 
             return true;
         }
@@ -120,8 +153,9 @@ public sealed class TemplateLibrary
                 return loaded;
             }
 
-            var set = await ObtainAsync(TemplateSources.Read(Root), cancellationToken);
+            var set = pending is { } prepared ? await loader.LoadAsync(prepared, cancellationToken) : await ObtainAsync(TemplateSources.Read(Root), cancellationToken);
             Volatile.Write(ref current, set);
+            pending = null;
             return set;
         }
         finally
@@ -130,69 +164,29 @@ public sealed class TemplateLibrary
         }
     }
 
+    // Called holding the gate, before anything was loaded.
+    private async Task<bool> ReplacePendingAsync(TemplateSources sources, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CheckFolder();
+            pending = await loader.PrepareAsync(sources, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            rejectedKey = sources.Key;
+            TemplateLog.ReloadRejected(logger, Root, ex.Message);
+            return false;
+        }
+
+        rejectedKey = null;
+        TemplateLog.Reloaded(logger, Root);
+        return true;
+    }
+
     private async Task<TemplateSet> ObtainAsync(TemplateSources sources, CancellationToken cancellationToken)
     {
         CheckFolder();
-        if (Shared.TryGetValue(sources.Key, out var shared))
-        {
-            return shared;
-        }
-
-        if (cache.TryRead(sources.Key) is { } cached)
-        {
-            try
-            {
-                var loaded = TemplateSet.Load(cached, Root);
-                TemplateLog.Loaded(logger, loaded.Count, cache.PathOf(sources.Key)!);
-                return Share(loaded);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                TemplateLog.Ignored(logger, cache.PathOf(sources.Key)!, "it does not load: " + ex.Message);
-            }
-        }
-
-        return Share(TemplateSet.Load(await CompileAsync(sources, cancellationToken), Root));
-    }
-
-    private static TemplateSet Share(TemplateSet set)
-    {
-        var winner = Shared.GetOrAdd(set.Key, set);
-        if (winner != set)
-        {
-            set.Unload();
-        }
-
-        return winner;
-    }
-
-    // Kept out of line: only this method reaches the compiler, so a process that finds its templates compiled never
-    // loads Roslyn, not even to compile the methods that call it.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private async Task<CompiledAssembly> CompileAsync(TemplateSources sources, CancellationToken cancellationToken)
-    {
-        TemplateLog.Compiling(logger, sources.Count, Root, cache.WhyCompile(sources.Key));
-        var watch = Stopwatch.StartNew();
-        var compiled = await TemplateCompiler.CompileAsync(sources, cancellationToken);
-        TemplateLog.Compiled(logger, sources.Count, watch.Elapsed.TotalSeconds);
-        cache.Write(compiled);
-        ReleaseCompilerGarbageOnce();
-        return compiled;
-    }
-
-    /// <summary>
-    /// Compiling leaves tens of megabytes of garbage and a heap grown to hold it, which the GC would keep committed for
-    /// the life of the process. One compacting collection that returns free memory to the operating system, once per
-    /// process.
-    /// </summary>
-    private static void ReleaseCompilerGarbageOnce()
-    {
-        if (Interlocked.Exchange(ref compilerGarbageReleased, 1) == 0)
-        {
-            // Finalizers free the native metadata of compilation objects already dropped; the second pass decommits.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
+        return TemplateLoader.Loaded(sources.Key) ?? await loader.LoadAsync(await loader.PrepareAsync(sources, cancellationToken), cancellationToken);
     }
 }

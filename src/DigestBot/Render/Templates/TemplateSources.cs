@@ -76,7 +76,10 @@ internal sealed class TemplateSources
     {
         var own = typeof(TemplateSources).Assembly;
         var razorLight = own.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "RazorLight")?.Version;
-        var version = own.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        // The version from the assembly's name, not its attributes: reading those instantiates every attribute the Web SDK
+        // puts on the assembly, which loads MVC and Razor runtime assemblies the worker never uses. The module id
+        // changes with every build anyway.
+        var version = own.GetName().Version;
         return $"digestbot-templates 1; RazorLight {razorLight}; {RuntimeInformation.FrameworkDescription} {Environment.Version}; " +
             $"DigestBot {version} {own.ManifestModule.ModuleVersionId}";
     }

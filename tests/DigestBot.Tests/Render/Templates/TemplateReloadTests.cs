@@ -45,10 +45,42 @@ public sealed class TemplateReloadTests
             "the fixed template to be rendered", worker.Log);
     }
 
-    private static async Task<Worker> StartWorkerAsync()
+    [Fact]
+    public async Task Reload_editDoesNotCompileBeforeAnythingRendered_firstRenderUsesTheTemplatesOfStartUp()
+    {
+        await using var worker = await StartWorkerAsync(unique: true);
+
+        await File.AppendAllTextAsync(worker.Message, "\n<p>broken edit</p>@Model.NoSuchProperty\n");
+        var rejected = await worker.Logs.WaitForAsync(e => e.EventId.Id == 7007, Limit);
+        var page = await worker.RenderAsync();
+
+        Assert.Contains("NoSuchProperty", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("Text of the note", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("broken edit", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reload_templateEditedBeforeAnythingRendered_firstRenderUsesTheEdit()
+    {
+        await using var worker = await StartWorkerAsync(unique: true);
+
+        await File.AppendAllTextAsync(worker.Message, "\n<p>edited before the first render</p>\n");
+        await worker.Logs.WaitForAsync(e => e.EventId.Id == 7006, Limit);
+
+        Assert.Contains("edited before the first render", await worker.RenderAsync(), StringComparison.Ordinal);
+    }
+
+    /// <param name="unique">Templates no other test in the process loaded, so the worker compiles them at start-up and
+    /// holds them unloaded until the first render (identical templates are shared between hosts once loaded).</param>
+    private static async Task<Worker> StartWorkerAsync(bool unique = false)
     {
         var templates = Path.Combine(Path.GetTempPath(), "digestbot-reload-" + Guid.NewGuid().ToString("N"));
         TestPaths.CopyTemplates(templates);
+        if (unique)
+        {
+            await File.AppendAllTextAsync(Path.Combine(templates, "pages", "Message.cshtml"), $"\n@* {Guid.NewGuid():N} *@\n");
+        }
+
         var logs = new CapturingLoggerProvider();
         var app = TestApp.Create(c =>
         {
