@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigestBot.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +17,18 @@ public static class TelemetryRegistration
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DigestBotMetrics>();
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (!options.Enabled)
+        if (options.Enabled)
         {
-            return builder;
+            AddSdk(builder, options);
         }
 
+        return builder;
+    }
+
+    // Out of line so that a process with telemetry off never loads the SDK: compiling a method loads every assembly it names.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddSdk(IHostApplicationBuilder builder, TelemetryOptions options)
+    {
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
             .WithMetrics(metrics =>
@@ -47,6 +55,5 @@ public static class TelemetryRegistration
                     });
                 }
             });
-        return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using DigestBot.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -70,8 +71,12 @@ public sealed class Database
     }
 
     private DbConnection NewConnection() => Provider == StorageProvider.Postgres
-        ? new NpgsqlConnection(connectionString)
+        ? NewPostgresConnection(connectionString)
         : new SqliteConnection(connectionString);
+
+    // Out of line so that a SQLite installation never loads Npgsql: compiling a method loads every assembly it names.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection NewPostgresConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
     /// <summary>What each new SQLite connection runs first; nothing for PostgreSQL.</summary>
     private DbCommand? SetUp(DbConnection connection)

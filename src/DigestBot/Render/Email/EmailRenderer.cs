@@ -17,7 +17,9 @@ public sealed class EmailRenderer(TemplateLibrary templates)
     /// <summary>The templates the folder must hold for the emails (checked at start-up, before anything is compiled).</summary>
     public static readonly IReadOnlyList<string> RequiredTemplates = [HtmlTemplate, TextTemplate, ConfirmHtmlTemplate, ConfirmTextTemplate];
 
-    private readonly EmailHtmlGuard guard = new();
+    // Made on the first email or page: it holds HtmlSanitizer and its AngleSharp parsers, which an idle worker and the
+    // verbs that send nothing have no use for (about 900 methods to compile and 2 MB of assemblies).
+    private readonly Lazy<EmailHtmlGuard> guard = new(() => new EmailHtmlGuard());
 
     /// <summary>The email as the templates produce it (no sanitizing, no inlining).</summary>
     public async Task<RenderedEmail> RenderAsync(EmailModel model)
@@ -41,11 +43,11 @@ public sealed class EmailRenderer(TemplateLibrary templates)
 
     /// <summary>An HTML template rendered as a web page: checked by <see cref="EmailHtmlGuard"/>, CSS left in its style block.</summary>
     public async Task<string> RenderPageAsync<TModel>(string template, TModel model) =>
-        guard.Clean(await (await templates.GetAsync()).Html.CompileRenderAsync(template, model));
+        guard.Value.Clean(await (await templates.GetAsync()).Html.CompileRenderAsync(template, model));
 
     private RenderedEmail ForSending(RenderedEmail rendered)
     {
-        var safe = guard.Clean(rendered.Html);
+        var safe = guard.Value.Clean(rendered.Html);
         var inlined = PreMailer.Net.PreMailer.MoveCssInline(safe, removeStyleElements: false, stripIdAndClassAttributes: false).Html;
         return rendered with { Html = inlined };
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DigestBot.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,29 +22,17 @@ public sealed partial class DkimSigning : IDisposable
         "MIME-Version", "Content-Type",
     ];
 
-    private readonly PlatformRsaDkimSigner? rsa;
-    private readonly DkimSigner? ed25519;
+    // Set once, by the constructor (through UseKeys).
+    private PlatformRsaDkimSigner? rsa;
+    private DkimSigner? ed25519;
 
     public DkimSigning(IOptions<DkimOptions> options, IHostEnvironment environment, ILogger<DkimSigning> logger)
     {
         var dkim = options.Value;
-        if (!dkim.Enabled)
+        if (dkim.Enabled)
         {
-            return;
+            UseKeys(dkim, environment, logger);
         }
-
-        // The settings were checked at start-up (DkimOptionsValidator): the files read and parsed then.
-        var pem = DkimKeys.ReadRsaPem(KeyPath(dkim.PrivateKeyFile!, environment));
-        rsa = Relaxed(new PlatformRsaDkimSigner(pem, dkim.Domain!, dkim.Selector!));
-        Records.Add(new DkimRecord(dkim.Selector!, dkim.Domain!, DkimKeys.RsaRecord(pem)));
-        if (dkim.Ed25519Enabled)
-        {
-            var key = DkimKeys.ReadEd25519(KeyPath(dkim.Ed25519PrivateKeyFile!, environment));
-            ed25519 = Relaxed(new DkimSigner(key, dkim.Domain!, dkim.Ed25519Selector!, DkimSignatureAlgorithm.Ed25519Sha256));
-            Records.Add(new DkimRecord(dkim.Ed25519Selector!, dkim.Domain!, DkimKeys.Ed25519Record(key)));
-        }
-
-        LogSigning(logger, dkim.Domain!, string.Join(", ", Records.Select(r => r.Selector)));
     }
 
     public bool Enabled => rsa is not null;
@@ -78,7 +67,34 @@ public sealed partial class DkimSigning : IDisposable
         ed25519?.Sign(format, message, headers);
     }
 
-    public void Dispose() => rsa?.Dispose();
+    public void Dispose()
+    {
+        if (rsa is not null)
+        {
+            DisposeKeys();
+        }
+    }
+
+    // Out of line so that without DKIM the key parsers (BouncyCastle) are never loaded: compiling a method loads every
+    // assembly it names. The settings were checked at start-up (DkimOptionsValidator): the files read and parsed then.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UseKeys(DkimOptions dkim, IHostEnvironment environment, ILogger logger)
+    {
+        var pem = DkimKeys.ReadRsaPem(KeyPath(dkim.PrivateKeyFile!, environment));
+        rsa = Relaxed(new PlatformRsaDkimSigner(pem, dkim.Domain!, dkim.Selector!));
+        Records.Add(new DkimRecord(dkim.Selector!, dkim.Domain!, DkimKeys.RsaRecord(pem)));
+        if (dkim.Ed25519Enabled)
+        {
+            var key = DkimKeys.ReadEd25519(KeyPath(dkim.Ed25519PrivateKeyFile!, environment));
+            ed25519 = Relaxed(new DkimSigner(key, dkim.Domain!, dkim.Ed25519Selector!, DkimSignatureAlgorithm.Ed25519Sha256));
+            Records.Add(new DkimRecord(dkim.Ed25519Selector!, dkim.Domain!, DkimKeys.Ed25519Record(key)));
+        }
+
+        LogSigning(logger, dkim.Domain!, string.Join(", ", Records.Select(r => r.Selector)));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DisposeKeys() => rsa?.Dispose();
 
     private static T Relaxed<T>(T signer)
         where T : DkimSigner
