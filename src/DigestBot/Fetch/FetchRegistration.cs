@@ -44,6 +44,10 @@ public static class FetchRegistration
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
                 resilience.Retry.ShouldHandle = options.Retries == 0 ? _ => ValueTask.FromResult(false) : resilience.Retry.ShouldHandle;
             });
+        // Replaces the typed-client factory's registration (same client, same name): that factory compiles an expression
+        // tree per client type, which loads System.Linq.Expressions into every process only for this.
+        builder.Services.AddTransient(services => ActivatorUtilities.CreateInstance<FeedFetcher>(
+            services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FeedFetcher))));
         return builder;
     }
 }

@@ -15,6 +15,7 @@ using DigestBot.Store;
 using DigestBot.Summarize;
 using DigestBot.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -64,11 +65,16 @@ public static class DigestBotHost
     {
         try
         {
-            return WebApplication.CreateBuilder(new WebApplicationOptions
+            // The slim builder leaves out what the worker never used but every process loaded: HTTP/3 (QUIC), IIS
+            // integration, hosting-startup assemblies. Settings, logging and Kestrel's own section work as before; the
+            // Kestrel section's HTTPS endpoints are kept by name.
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
                 Args = [$"--{SettingsFilePolling.HostReloadKey}=false", .. args],
                 ContentRootPath = contentRoot,
             });
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            return builder;
         }
         catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
         {

@@ -27,6 +27,12 @@ public static class DiscordRegistration
             http.Timeout = TimeSpan.FromSeconds(30);
             http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://github.com/digestbot, 1.0)");
         });
+        // Replace the typed-client factory's registrations (same clients, same names): that factory compiles an expression
+        // tree per client type, which loads System.Linq.Expressions into every process only for this.
+        builder.Services.AddTransient(services => ActivatorUtilities.CreateInstance<DiscordClient>(
+            services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordClient))));
+        builder.Services.AddTransient(services => ActivatorUtilities.CreateInstance<DiscordInteractionClient>(
+            services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordInteractionClient))));
         return builder;
     }
 }
