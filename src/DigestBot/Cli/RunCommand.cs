@@ -19,6 +19,7 @@ internal static class RunCommand
                 // Checked before the host starts: a failure inside start-up is logged by the host with its stack trace.
                 ConfigurationErrors.ValidateAll(app.Services);
                 await app.Services.GetRequiredService<TemplateLibrary>().PrepareAsync(cancellationToken);
+                app.Lifetime.ApplicationStarted.Register(StartupGarbage.ReleaseSoon);
                 await app.RunAsync(cancellationToken);
                 return ExitCodes.Ok;
             }
