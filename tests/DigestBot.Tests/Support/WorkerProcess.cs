@@ -31,9 +31,17 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "DigestBot.dll");
 
-    public static WorkerProcess Start(string workingDirectory, params string[] arguments)
+    public static WorkerProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the process, e.g. configuration keys such as <c>Web__Urls</c>.</param>
+    public static WorkerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Executable);
         foreach (var argument in arguments)
         {

@@ -28,6 +28,22 @@ public sealed class TemplateCacheProcessTests
         Assert.True(run.ExitCode == (verb[0] == "health" ? 1 : 0), run.Output);
         Assert.DoesNotContain(run.Loaded, a => a.StartsWith(Roslyn, StringComparison.Ordinal) || a == RazorLight);
         Assert.False(Directory.Exists(CacheFolder(clone)), "nothing was compiled, so nothing is cached");
+        // The store is SQLite, telemetry is off, DKIM is off.
+        Assert.Empty(run.Loaded.Intersect(["Npgsql", "OpenTelemetry", "Microsoft.AspNetCore.Mvc.Core", "BouncyCastle.Cryptography"]));
+    }
+
+    [Theory]
+    [InlineData("explain", "daily")]
+    [InlineData("subscribers", "list")]
+    [InlineData("discord-status")]
+    public async Task Verb_sanitizesNothing_loadsNoHtmlSanitizer(params string[] verb)
+    {
+        using var clone = FreshClone.Create();
+
+        var run = await RunAsync(clone, verb);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Empty(run.Loaded.Intersect(["HtmlSanitizer", "AngleSharp", "AngleSharp.Css", "PreMailer.Net"]));
     }
 
     [Fact]
@@ -44,6 +60,8 @@ public sealed class TemplateCacheProcessTests
         Assert.True(warm.ExitCode == 0, warm.Output);
         Assert.Contains("(unchanged since they were last compiled)", warm.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(warm.Loaded, a => a.StartsWith(Roslyn, StringComparison.Ordinal) || a == RazorLight);
+        // The templates' key is computed without reading the application's attributes, which would load MVC.
+        Assert.DoesNotContain("Microsoft.AspNetCore.Mvc.Core", warm.Loaded);
 
         var send = await RunAsync(clone, "send-now", "daily");
         Assert.True(send.ExitCode == 0, send.Output);
