@@ -33,7 +33,6 @@ public sealed class TemplateCacheProcessTests
     }
 
     [Theory]
-    [InlineData("explain", "daily")]
     [InlineData("subscribers", "list")]
     [InlineData("discord-status")]
     public async Task Verb_sanitizesNothing_loadsNoHtmlSanitizer(params string[] verb)

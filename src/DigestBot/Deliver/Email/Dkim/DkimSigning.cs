@@ -35,7 +35,9 @@ public sealed partial class DkimSigning : IDisposable
         }
     }
 
-    public bool Enabled => rsa is not null;
+    // Read instead of the signer fields where nothing is signed: reading those loads the signers' types, and with them
+    // BouncyCastle.
+    public bool Enabled { get; private set; }
 
     /// <summary>The DNS TXT records receivers look the public keys up in.</summary>
     public List<DkimRecord> Records { get; } = [];
@@ -69,7 +71,7 @@ public sealed partial class DkimSigning : IDisposable
 
     public void Dispose()
     {
-        if (rsa is not null)
+        if (Enabled)
         {
             DisposeKeys();
         }
@@ -82,6 +84,7 @@ public sealed partial class DkimSigning : IDisposable
     {
         var pem = DkimKeys.ReadRsaPem(KeyPath(dkim.PrivateKeyFile!, environment));
         rsa = Relaxed(new PlatformRsaDkimSigner(pem, dkim.Domain!, dkim.Selector!));
+        Enabled = true;
         Records.Add(new DkimRecord(dkim.Selector!, dkim.Domain!, DkimKeys.RsaRecord(pem)));
         if (dkim.Ed25519Enabled)
         {
