@@ -14,6 +14,7 @@ public static class SchedulingRegistration
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, bool startScheduler)
     {
+        builder.Services.AddSingleton<MissedScheduleCatchUp>();
         if (!startScheduler)
         {
             // The verbs run editions themselves; only the worker schedules, so they do without Quartz's services.
@@ -22,7 +23,6 @@ public static class SchedulingRegistration
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var scheduling = builder.Configuration.GetSection(DigestSchedulingOptions.SectionName).Get<DigestSchedulingOptions>() ?? new DigestSchedulingOptions();
-        builder.Services.AddSingleton<MissedScheduleCatchUp>();
         builder.Services.AddQuartz(q =>
         {
             if (scheduling.Clustered && storage.Provider == StorageProvider.Postgres
