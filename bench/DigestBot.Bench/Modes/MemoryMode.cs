@@ -6,7 +6,8 @@ namespace DigestBot.Bench.Modes;
 /// <summary>
 /// memory --subscribers N: peak resident set (VmHWM) of this process while DigestBot fans an edition out to N
 /// subscribers streamed from the store to smtp-sink. The high-water mark is reset after seeding, so it is the fan-out's.
-/// With --process [--env K=V;K=V] the real program sends the edition in a process of its own (send-now), measured whole.
+/// With --process [--env K=V;K=V] [--cold] [--breakdown] the real program sends the edition in a process of its own
+/// (send-now), measured whole: a second start, which loads the templates a first start compiled, unless --cold.
 /// </summary>
 public static class MemoryMode
 {
@@ -21,7 +22,8 @@ public static class MemoryMode
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
         if (args.Flag("process"))
         {
-            return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output, cancellationToken);
+            return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output,
+                args.Flag("cold"), args.String("breakdown") is not null, cancellationToken);
         }
 
         var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken: cancellationToken);

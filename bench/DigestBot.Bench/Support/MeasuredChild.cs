@@ -10,12 +10,13 @@ namespace DigestBot.Bench.Support;
 public static class MeasuredChild
 {
     public static async Task<(ProcessFigures Figures, int ExitCode, OutputTail Output)> RunAsync(
-        string root, string[] command, IReadOnlyDictionary<string, string> environment, Action<int>? started = null, CancellationToken cancellationToken = default)
+        string root, string[] command, IReadOnlyDictionary<string, string> environment, Action<int>? started = null, string? watchFor = null,
+        CancellationToken cancellationToken = default)
     {
         var file = Path.Combine(root, "rusage-" + Guid.NewGuid().ToString("N") + ".txt");
         var bench = Path.Combine(AppContext.BaseDirectory, "DigestBot.Bench.dll");
         using var wrapper = Start(root, ["dotnet", bench, "rusage", "--out", file, "--", .. command], environment);
-        var log = Capture(wrapper);
+        var log = Capture(wrapper, watchFor);
         started?.Invoke(wrapper.Id);
         await wrapper.WaitForExitAsync(cancellationToken);
         if (!File.Exists(file))

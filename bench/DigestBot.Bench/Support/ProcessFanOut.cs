@@ -5,14 +5,22 @@ namespace DigestBot.Bench.Support;
 
 /// <summary>
 /// The fan-out as the real program does it in a process of its own: the store of a <see cref="BenchApp"/> seeded with
-/// N subscribers, then <c>DigestBot send-now</c> in that content root (templates compiled, host started, one edition
-/// sent to smtp-sink, exit). Peak RSS and CPU are the kernel's figures at exit; RSS is sampled each second on the way.
+/// N subscribers, then <c>DigestBot send-now</c> in that content root (host started, one edition sent to smtp-sink,
+/// exit). Peak RSS and CPU are the kernel's figures at exit; RSS is sampled each second on the way.
 /// </summary>
+/// <remarks>
+/// A worker compiles its templates once, at its first start, and every later process loads the compiled copy; so unless
+/// <c>cold</c>, a <c>validate</c> runs first in the same content root (the first start, which compiles and saves them)
+/// and send-now is the second start, as in production. The output says which of the two send-now did.
+/// </remarks>
 public static class ProcessFanOut
 {
+    private const string LoadedCompiled = "templates loaded from the compiled copy";
+    private const string TemplateLogLevel = "Logging__LogLevel__DigestBot.Render.Templates";
+
     public static async Task<int> RunAsync(
         SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, IReadOnlyDictionary<string, string> environment,
-        TextWriter output, CancellationToken cancellationToken = default)
+        TextWriter output, bool cold = false, bool breakdown = false, CancellationToken cancellationToken = default)
     {
         string root;
         await using (var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken: cancellationToken))
@@ -24,18 +32,32 @@ public static class ProcessFanOut
 
         try
         {
-            var samples = new List<(long Messages, long Rss)>();
+            var dll = Path.Combine(AppContext.BaseDirectory, "DigestBot.dll");
+            if (!cold)
+            {
+                var (first, firstExit, firstLog) = await MeasuredChild.RunAsync(root, ["dotnet", dll, "validate"], environment, cancellationToken: cancellationToken);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  first start (validate: compiles and saves the templates): exit {firstExit}; {first.CpuSeconds:F1} CPU s, peak RSS {PeakMemory.Mb(first.PeakBytes)}"));
+                if (firstExit != 0)
+                {
+                    await output.WriteLineAsync(firstLog.ToString());
+                    return 1;
+                }
+            }
+
+            var childEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+            childEnvironment.TryAdd(TemplateLogLevel, "Information");
+            var samples = new ChildSamples(breakdown);
             var before = sink.Messages;
             var watch = Stopwatch.StartNew();
             var wrapper = 0;
-            var dll = Path.Combine(AppContext.BaseDirectory, "DigestBot.dll");
-            var run = MeasuredChild.RunAsync(root, ["dotnet", dll, "send-now", BenchApp.DigestId], environment, pid => wrapper = pid, cancellationToken);
+            var run = MeasuredChild.RunAsync(root, ["dotnet", dll, "send-now", BenchApp.DigestId], childEnvironment, pid => wrapper = pid, LoadedCompiled, cancellationToken);
             while (!run.IsCompleted)
             {
                 await Task.WhenAny(run, Task.Delay(1000, cancellationToken));
-                if (MeasuredChild.ChildOf(wrapper) is { } child && ProcStatus.Read(child, "VmRSS:") is > 0 and var rss)
+                if (MeasuredChild.ChildOf(wrapper) is { } child)
                 {
-                    samples.Add((sink.Messages - before, rss));
+                    samples.Take(child, sink.Messages - before);
                 }
             }
 
@@ -43,13 +65,20 @@ public static class ProcessFanOut
             var elapsed = watch.Elapsed;
             await sink.WaitForMessagesAsync(before + subscribers, TimeSpan.FromSeconds(10), cancellationToken);
             var sent = sink.Messages - before;
-            var startup = samples.Where(s => s.Messages == 0).Select(s => s.Rss).DefaultIfEmpty(0).Max();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  send-now in its own process: exit {exit}; {sent:N0} received by the sink in {elapsed.TotalSeconds:F1} s (start-up included) = {sent / elapsed.TotalSeconds:F0} msg/s; " +
-                $"{figures.CpuSeconds:F1} CPU s"));
+                $"  send-now in its own process ({(log.Seen ? "second start: " + LoadedCompiled : "templates compiled by send-now itself: a cold start")}): exit {exit}; " +
+                $"{sent:N0} received by the sink in {elapsed.TotalSeconds:F1} s (start-up included) = {sent / elapsed.TotalSeconds:F0} msg/s; {figures.CpuSeconds:F1} CPU s"));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  peak RSS of the process: {PeakMemory.Mb(figures.PeakBytes)} (target < 150 MB, and < 300 MB at least); sampled before the first message: {PeakMemory.Mb(startup)}"));
-            await output.WriteLineAsync("  RSS by messages sent: " + string.Join(", ", Progress(samples, subscribers)));
+                $"  peak RSS of the process: {PeakMemory.Mb(figures.PeakBytes)} (target < 150 MB, and < 300 MB at least); sampled before the first message: {PeakMemory.Mb(samples.StartupBytes)}"));
+            await output.WriteLineAsync("  RSS by messages sent: " + string.Join(", ", samples.Progress(subscribers)));
+            foreach (var (when, described) in new[] { ("first sample", samples.AtStart), ("before the first message", samples.BeforeFirstMessage), ("largest sample", samples.AtPeak) })
+            {
+                if (described is not null)
+                {
+                    await output.WriteLineAsync($"  {when}: {described}");
+                }
+            }
+
             if (exit != 0)
             {
                 await output.WriteLineAsync(log.ToString());
@@ -62,11 +91,4 @@ public static class ProcessFanOut
             Directory.Delete(root, recursive: true);
         }
     }
-
-    /// <summary>The largest RSS sampled in each tenth of the fan-out.</summary>
-    private static IEnumerable<string> Progress(List<(long Messages, long Rss)> samples, int subscribers) =>
-        samples.Where(s => s.Messages > 0)
-            .GroupBy(s => Math.Min(9, s.Messages * 10 / Math.Max(1, subscribers)))
-            .OrderBy(g => g.Key)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key * 10}%: {PeakMemory.Mb(g.Max(s => s.Rss))}"));
 }
