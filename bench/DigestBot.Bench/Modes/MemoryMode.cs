@@ -6,7 +6,7 @@ namespace DigestBot.Bench.Modes;
 /// <summary>
 /// memory --subscribers N: peak resident set (VmHWM) of this process while DigestBot fans an edition out to N
 /// subscribers streamed from the store to smtp-sink. The high-water mark is reset after seeding, so it is the fan-out's.
-/// With --process [--env K=V;K=V] [--cold] [--breakdown] the real program sends the edition in a process of its own
+/// With --process [--env K=V;K=V] [--cold] [--breakdown] [--app DIR] the real program sends the edition in a process of its own
 /// (send-now), measured whole: a second start, which loads the templates a first start compiled, unless --cold.
 /// </summary>
 public static class MemoryMode
@@ -23,7 +23,7 @@ public static class MemoryMode
         if (args.Flag("process"))
         {
             return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output,
-                args.Flag("cold"), args.String("breakdown") is not null, cancellationToken);
+                args.Flag("cold"), args.String("breakdown") is not null, args.String("app"), cancellationToken);
         }
 
         var result = await FanOutRunner.RunAsync(sink, subscribers, connections, parallelBatches, shape, line => output.WriteLine("  " + line), args.String("breakdown") is not null, args.Int("warm-up", Math.Min(subscribers, 5_000)), args.Int("warm-up-editions", 3), cancellationToken: cancellationToken);

@@ -6,7 +6,7 @@ namespace DigestBot.Bench.Support;
 /// <summary>
 /// The fan-out as the real program does it in a process of its own: the store of a <see cref="BenchApp"/> seeded with
 /// N subscribers, then <c>DigestBot send-now</c> in that content root (host started, one edition sent to smtp-sink,
-/// exit). Peak RSS and CPU are the kernel's figures at exit; RSS is sampled each second on the way.
+/// exit), by default the build beside the bench, else the one in <c>appDirectory</c>. Peak RSS and CPU are the kernel's figures at exit; RSS is sampled each second on the way.
 /// </summary>
 /// <remarks>
 /// A worker compiles its templates once, at its first start, and every later process loads the compiled copy; so unless
@@ -20,7 +20,7 @@ public static class ProcessFanOut
 
     public static async Task<int> RunAsync(
         SmtpSinkProcess sink, int subscribers, int connections, int parallelBatches, EditionShape shape, IReadOnlyDictionary<string, string> environment,
-        TextWriter output, bool cold = false, bool breakdown = false, CancellationToken cancellationToken = default)
+        TextWriter output, bool cold = false, bool breakdown = false, string? appDirectory = null, CancellationToken cancellationToken = default)
     {
         string root;
         await using (var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken: cancellationToken))
@@ -32,7 +32,7 @@ public static class ProcessFanOut
 
         try
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, "DigestBot.dll");
+            var dll = Path.Combine(appDirectory ?? AppContext.BaseDirectory, "DigestBot.dll");
             if (!cold)
             {
                 var (first, firstExit, firstLog) = await MeasuredChild.RunAsync(root, ["dotnet", dll, "validate"], environment, cancellationToken: cancellationToken);

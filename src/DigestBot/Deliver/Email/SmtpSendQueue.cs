@@ -29,6 +29,7 @@ public sealed partial class SmtpSendQueue : IDisposable
     private readonly SendPacer pacer;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
+    private readonly NativeHeapTrimmer trimmer = new();
     private FanOut[] batches = [];
     private long changes;
     private int cursor;
@@ -68,6 +69,7 @@ public sealed partial class SmtpSendQueue : IDisposable
         }
 
         batch.Watch();
+        trimmer.Enter();
         try
         {
             using (shutdown.Token.Register(() => batch.Fail(new OperationCanceledException("The SMTP send queue stopped: the host is shutting down."))))
@@ -77,6 +79,7 @@ public sealed partial class SmtpSendQueue : IDisposable
         }
         finally
         {
+            trimmer.Exit();
             lock (gate)
             {
                 batches = Array.FindAll(batches, b => b != batch);
@@ -200,6 +203,7 @@ public sealed partial class SmtpSendQueue : IDisposable
         }
 
         shutdown.Dispose();
+        trimmer.Dispose();
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
