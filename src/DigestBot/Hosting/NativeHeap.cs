@@ -5,9 +5,9 @@ namespace DigestBot.Hosting;
 /// <summary>
 /// The C library's allocator, as the process starts. glibc gives every thread that allocates natively an arena of its
 /// own, up to eight per core, and keeps what is freed in it for that arena's next allocations: SQLite on the sending
-/// threads, OpenSSL's HMACs, the JIT on the tiering thread and the thread pool each grew one, and sending 100,000 emails
-/// left about 20 MB resident in a dozen arenas, most of it free. Two arenas hold the same allocations in about 5 MB more
-/// than the main heap alone (bench/README.md, "warm process").
+/// threads, OpenSSL's HMACs and the JIT on the tiering thread each grew one, and sending 100,000 emails left about
+/// 18 MB resident in them, most of it free. With two arenas from the start send-now peaked 8.7 MB lower
+/// (bench/README.md, "warm process").
 /// </summary>
 internal static class NativeHeap
 {
