@@ -25,7 +25,7 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        DigestBot.Hosting.NativeHeap.LimitArenas();
+        DigestBot.Runtime.NativeHeap.LimitArenas();
         using var signals = TerminationSignals.Register();
         var exitCode = await Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
         AssemblyReport.WriteIfAsked();

@@ -1,4 +1,4 @@
-using DigestBot.Hosting;
+using DigestBot.Runtime;
 
 namespace DigestBot.Deliver.Email;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace DigestBot.Hosting;
+namespace DigestBot.Runtime;
 
 /// <summary>
 /// The C library's allocator, as the process starts. glibc gives every thread that allocates natively an arena of its

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using DigestBot.Hosting;
+using DigestBot.Runtime;
 
-namespace DigestBot.Tests.Hosting;
+namespace DigestBot.Tests.Runtime;
 
 /// <summary>The C allocator settings the program applies on Linux with glibc (this machine's and the image's).</summary>
 public sealed class NativeHeapTests
