@@ -23,11 +23,13 @@ public static class ProcessFanOut
         TextWriter output, bool cold = false, bool breakdown = false, string? appDirectory = null, CancellationToken cancellationToken = default)
     {
         string root;
+        string databasePath;
         await using (var app = await BenchApp.StartAsync(shape, sink.Port, connections, parallelBatches, cancellationToken: cancellationToken))
         {
             app.KeepRoot = true;
             await SubscriberSeeder.SeedAsync(app.DatabasePath, subscribers, cancellationToken);
             root = app.Root;
+            databasePath = app.DatabasePath;
         }
 
         try
@@ -51,14 +53,18 @@ public static class ProcessFanOut
             var before = sink.Messages;
             var watch = Stopwatch.StartNew();
             var wrapper = 0;
+            var wal = new WalSizes(databasePath, subscribers);
             var run = MeasuredChild.RunAsync(root, ["dotnet", dll, "send-now", BenchApp.DigestId], childEnvironment, pid => wrapper = pid, LoadedCompiled, cancellationToken);
             while (!run.IsCompleted)
             {
                 await Task.WhenAny(run, Task.Delay(1000, cancellationToken));
-                if (MeasuredChild.ChildOf(wrapper) is { } child)
+                var child = MeasuredChild.ChildOf(wrapper);
+                if (child is { } pid)
                 {
-                    samples.Take(child, sink.Messages - before);
+                    samples.Take(pid, sink.Messages - before);
                 }
+
+                wal.Take(sink.Messages - before, child);
             }
 
             var (figures, exit, log) = await run;
@@ -71,6 +77,7 @@ public static class ProcessFanOut
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  peak RSS of the process: {PeakMemory.Mb(figures.PeakBytes)} (target < 150 MB, and < 300 MB at least); sampled before the first message: {PeakMemory.Mb(samples.StartupBytes)}"));
             await output.WriteLineAsync("  RSS by messages sent: " + string.Join(", ", samples.Progress(subscribers)));
+            await output.WriteLineAsync("  SQLite store: " + wal.Describe());
             foreach (var (when, described) in new[] { ("first sample", samples.AtStart), ("before the first message", samples.BeforeFirstMessage), ("largest sample", samples.AtPeak) })
             {
                 if (described is not null)
