@@ -20,6 +20,7 @@ public sealed partial class EditionFanOut(
     EditionPauses pauses,
     SubscriberStore subscribers,
     EmailDelivery email,
+    WalCheckpoint walCheckpoint,
     IOptionsMonitor<FanOutOptions> options,
     TimeProvider clock,
     ILogger<EditionFanOut> logger)
@@ -142,6 +143,7 @@ public sealed partial class EditionFanOut(
 
             await batches.CompleteAsync(batch, CancellationToken.None);
             LogBatchDone(logger, batch.BatchNo, batch.EditionId, result.Sent, result.Failed);
+            await walCheckpoint.RestartAsync(CancellationToken.None);
             if (await pauses.CheckAsync(batch.EditionId, CancellationToken.None) is { } reason)
             {
                 LogEditionPaused(logger, batch.EditionId, reason);

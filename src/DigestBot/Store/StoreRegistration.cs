@@ -19,6 +19,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<FeedbackEvents>();
         builder.Services.AddSingleton<DiscordLedger>();
         builder.Services.AddSingleton<InstallationSettings>();
+        builder.Services.AddSingleton<WalCheckpoint>();
         return builder;
     }
 }
