@@ -61,6 +61,7 @@ public sealed class BenchModesTests
         Assert.Contains("exit 0; 20 received by the sink", output);
         Assert.Contains("send-now in its own process (second start: templates loaded from the compiled copy)", output);
         Assert.Matches(@"peak RSS of the process: [1-9][0-9.]* MB", output);
+        Assert.Matches(@"SQLite store: database [0-9][0-9.]* MB, -wal [0-9.]+ MB at the end", output);
     }
 
     [Fact]
