@@ -76,6 +76,8 @@ public sealed class BenchModesTests
         }
 
         Assert.Matches(@"RSS < 100 MB +(PASS|FAIL)", output);
+        Assert.Matches(@"validate .*CPU < 1\.0 s, peak < 100 MB +(PASS|FAIL)", output);
+        Assert.Matches(@"ingest --source .*CPU < 1\.0 s, peak < 100 MB +(PASS|FAIL)", output);
     }
 
     [Fact]
