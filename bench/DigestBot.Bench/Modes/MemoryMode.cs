@@ -6,7 +6,7 @@ namespace DigestBot.Bench.Modes;
 /// <summary>
 /// memory --subscribers N: peak resident set (VmHWM) of this process while DigestBot fans an edition out to N
 /// subscribers streamed from the store to smtp-sink. The high-water mark is reset after seeding, so it is the fan-out's.
-/// With --process [--env K=V;K=V] [--cold] [--breakdown] [--app DIR] the real program sends the edition in a process of its own
+/// With --process [--env K=V;K=V] [--image-env] [--cold] [--breakdown] [--app DIR] the real program sends the edition in a process of its own
 /// (send-now), measured whole: a second start, which loads the templates a first start compiled, unless --cold.
 /// </summary>
 public static class MemoryMode
@@ -22,7 +22,13 @@ public static class MemoryMode
         await using var sink = await SmtpSinkProcess.StartAsync(cancellationToken: cancellationToken);
         if (args.Flag("process"))
         {
-            return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, EnvironmentPairs.Parse(args.String("env")), output,
+            var environment = ProcessMode.ChildEnvironment(args);
+            if (environment.Count > 0)
+            {
+                await output.WriteLineAsync("  environment of the process: " + string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}")));
+            }
+
+            return await ProcessFanOut.RunAsync(sink, subscribers, connections, parallelBatches, shape, environment, output,
                 args.Flag("cold"), args.String("breakdown") is not null, args.String("app"), cancellationToken);
         }
 

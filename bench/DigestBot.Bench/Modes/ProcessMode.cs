@@ -4,10 +4,11 @@ using DigestBot.Bench.Support;
 namespace DigestBot.Bench.Modes;
 
 /// <summary>
-/// process [--runs N] [--sample S] [--warm] [--only a,b] [--env K=V;K=V] [--app DIR] [--breakdown]: the real DigestBot
+/// process [--runs N] [--sample S] [--warm] [--only a,b] [--env K=V;K=V] [--image-env] [--app DIR] [--breakdown]: the real DigestBot
 /// program (the build beside this one) as separate processes: <c>validate</c>, <c>ingest --source</c> a sample feed and
 /// the worker (<c>run</c>) sampled S seconds after its start, against an empty .NET program as the floor. Each run
-/// gets a fresh content root; figures are the median of N runs of CPU seconds (user + system) and peak RSS.
+/// gets a fresh content root; figures are the median of N runs of CPU seconds (user + system) and peak RSS. With
+/// --image-env the processes get the runtime settings the Dockerfile gives the image (see <see cref="ImageEnvironment"/>).
 /// </summary>
 public static class ProcessMode
 {
@@ -17,7 +18,7 @@ public static class ProcessMode
         var sample = TimeSpan.FromSeconds(args.Double("sample", 20));
         var app = Path.GetFullPath(args.String("app") ?? AppContext.BaseDirectory);
         var dll = Path.Combine(app, "DigestBot.dll");
-        var environment = EnvironmentPairs.Parse(args.String("env"));
+        var environment = ChildEnvironment(args);
         var cases = Cases(dll, sample)
             .Where(c => args.String("only") is not { } only || only.Split(',').Contains(c.Name.Split(' ')[0], StringComparer.OrdinalIgnoreCase))
             .ToList();
@@ -49,6 +50,11 @@ public static class ProcessMode
         await output.WriteLineAsync($"  load average after: {LoadAverage()}");
         return 0;
     }
+
+    internal static Dictionary<string, string> ChildEnvironment(BenchArgs args) =>
+        args.Flag("image-env")
+            ? ImageEnvironment.Merge(ImageEnvironment.FromRepository(), EnvironmentPairs.Parse(args.String("env")))
+            : EnvironmentPairs.Parse(args.String("env"));
 
     private static IEnumerable<ProcessCase> Cases(string dll, TimeSpan sample) =>
     [
