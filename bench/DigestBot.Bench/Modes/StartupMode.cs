@@ -33,7 +33,7 @@ public static class StartupMode
 
             await output.WriteLineAsync("startup: the worker's host in this process; RSS after a full GC at each step");
             await output.WriteLineAsync($"  process started: {Step()}");
-            await using var app = DigestBotHost.Build([], HostMode.Worker, builder => builder.Logging.ClearProviders(), root);
+            await using var app = WorkerHost.Build([], builder => builder.Logging.ClearProviders(), root);
             ConfigurationErrors.ValidateAll(app.Services);
             await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
             await app.Services.GetRequiredService<SigningKey>().LoadAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DigestBot.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Bench.Support;
@@ -17,7 +17,7 @@ public sealed class BenchApp : IAsyncDisposable
     /// <summary>Digests of the same sections as <see cref="DigestId"/>, each with a sent history of its own: editions a worker sent before.</summary>
     public static string WarmUpDigestId(int edition) => $"bench-warm-up-{edition}";
 
-    private BenchApp(string root, string databasePath, WebApplication app)
+    private BenchApp(string root, string databasePath, IHost app)
     {
         Root = root;
         DatabasePath = databasePath;
@@ -28,7 +28,7 @@ public sealed class BenchApp : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public WebApplication App { get; }
+    public IHost App { get; }
 
     /// <summary>Leave the content root in place when disposed (for a separate process to run in it).</summary>
     public bool KeepRoot { get; set; }

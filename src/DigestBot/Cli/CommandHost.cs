@@ -1,8 +1,8 @@
 using DigestBot.Hosting;
 using DigestBot.Options;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -11,11 +11,17 @@ namespace DigestBot.Cli;
 internal static class CommandHost
 {
     /// <param name="settings">Configuration a verb sets for its own run, over appsettings.json and the environment.</param>
-    public static async Task<WebApplication> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="prepareStore">False for a verb that neither reads nor writes the store: nothing is opened or migrated.</param>
+    public static async Task<IHost> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null, bool prepareStore = true)
     {
         var app = DigestBotHost.Build([], HostMode.Command, settings is null ? null : builder => builder.Configuration.AddInMemoryCollection(settings));
         ConfigurationErrors.ValidateAll(app.Services);
-        await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
+        if (prepareStore)
+        {
+            await app.Services.GetRequiredService<DigestBotStartup>().InitializeAsync(cancellationToken);
+        }
+
         return app;
     }
 
@@ -24,14 +30,22 @@ internal static class CommandHost
     /// stop request (SIGINT, SIGTERM) into <paramref name="stoppedExitCode"/>.
     /// </summary>
     /// <param name="settings">Configuration the verb sets for its own run, over appsettings.json and the environment.</param>
+    /// <param name="prepareStore">False for a verb that neither reads nor writes the store.</param>
     public static async Task<int> RunAsync(
-        Func<WebApplication, Task<int>> body, CancellationToken cancellationToken, int stoppedExitCode = ExitCodes.Stopped,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        Func<IHost, Task<int>> body, CancellationToken cancellationToken, int stoppedExitCode = ExitCodes.Stopped,
+        IReadOnlyDictionary<string, string?>? settings = null, bool prepareStore = true)
     {
         try
         {
-            await using var app = await StartAsync(cancellationToken, settings);
-            return await body(app);
+            var app = await StartAsync(cancellationToken, settings, prepareStore);
+            try
+            {
+                return await body(app);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +59,7 @@ internal static class CommandHost
     }
 
     /// <summary>The digest's options; an unknown id stops the verb with exit code 2 and the list of configured digests.</summary>
-    public static DigestOptions RequireDigest(WebApplication app, string digestId)
+    public static DigestOptions RequireDigest(IHost app, string digestId)
     {
         var digests = app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue.Digests;
         return digests.TryGetValue(digestId, out var digest)

@@ -31,7 +31,7 @@ internal static class IngestCommand
             var articles = ArticleMapper.ToArticles(feed, feedSource, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             Print(feedSource.Location, feed, articles, parse.GetValue(limit));
             return 0;
-        }, cancellationToken));
+        }, cancellationToken, prepareStore: false));
         return command;
     }
 

@@ -6,8 +6,8 @@ using DigestBot.Pipeline;
 using DigestBot.Render.Discord;
 using DigestBot.Render.Email;
 using DigestBot.Store;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -49,7 +49,7 @@ internal static class PreviewCommand
         return command;
     }
 
-    private static async Task<Digest> RecordedAsync(WebApplication app, string digestId, string editionId, CancellationToken cancellationToken)
+    private static async Task<Digest> RecordedAsync(IHost app, string digestId, string editionId, CancellationToken cancellationToken)
     {
         var recorded = await app.Services.GetRequiredService<EditionContentStore>().LoadAsync(editionId, cancellationToken);
         if (recorded is not null && recorded.DigestId == digestId)
@@ -63,7 +63,7 @@ internal static class PreviewCommand
             (known.Count == 0 ? "It has no recorded editions yet." : $"Recorded editions: {string.Join(", ", known)}."));
     }
 
-    private static async Task WriteAsync(WebApplication app, Digest built, DigestOptions options, FileInfo file, CancellationToken cancellationToken)
+    private static async Task WriteAsync(IHost app, Digest built, DigestOptions options, FileInfo file, CancellationToken cancellationToken)
     {
         var messages = app.Services.GetRequiredService<EmailMessageFactory>();
         var reader = new Subscriber("preview@example.org", "Preview", [], [], SubscriberStatus.Active);

@@ -1,7 +1,7 @@
 using DigestBot.Pipeline;
 using DigestBot.Store;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Cli;
 
@@ -11,7 +11,7 @@ namespace DigestBot.Cli;
 /// </summary>
 internal static class PreviewEmptiness
 {
-    public static async Task<string> ExplainAsync(WebApplication app, string digestId, bool fresh, CancellationToken cancellationToken = default)
+    public static async Task<string> ExplainAsync(IHost app, string digestId, bool fresh, CancellationToken cancellationToken = default)
     {
         if (!fresh)
         {
@@ -34,7 +34,7 @@ internal static class PreviewEmptiness
     }
 
     /// <summary>The digest's editions whose content is recorded (they reached delivery), newest first.</summary>
-    public static async Task<IReadOnlyList<string>> RecordedEditionsAsync(WebApplication app, string digestId, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> RecordedEditionsAsync(IHost app, string digestId, CancellationToken cancellationToken = default)
     {
         var recent = await app.Services.GetRequiredService<StatusQueries>().RecentEditionsAsync(digestId, 10, cancellationToken);
         return recent.Where(e => EditionStatusText.Parse(e.Status) is EditionStatus.Sent or EditionStatus.Partial or EditionStatus.Delivering).Select(e => e.Id).ToList();

@@ -15,7 +15,7 @@ internal static class RunCommand
         {
             try
             {
-                await using var app = DigestBotHost.Build([], HostMode.Worker);
+                await using var app = WorkerHost.Build([]);
                 // Checked before the host starts: a failure inside start-up is logged by the host with its stack trace.
                 ConfigurationErrors.ValidateAll(app.Services);
                 await app.Services.GetRequiredService<TemplateLibrary>().PrepareAsync(cancellationToken);

@@ -7,8 +7,8 @@ using DigestBot.Editions;
 using DigestBot.Options;
 using DigestBot.Pipeline;
 using DigestBot.Store;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -56,7 +56,7 @@ internal static class SendNowCommand
     }
 
     /// <summary>Lifts the pause of the digest's latest paused edition and sends the rest of it; exit 2 when none is paused.</summary>
-    private static async Task<int> ResumeAsync(WebApplication app, string digestId, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task<int> ResumeAsync(IHost app, string digestId, TimeSpan wait, CancellationToken cancellationToken)
     {
         CommandHost.RequireDigest(app, digestId);
         if (await app.Services.GetRequiredService<EditionPauses>().ResumeLatestAsync(digestId, cancellationToken) is not { } slot)
@@ -68,7 +68,7 @@ internal static class SendNowCommand
         return await SendAsync(app, digestId, slot, wait, cancellationToken);
     }
 
-    private static async Task<int> SendAsync(WebApplication app, string digestId, DateTimeOffset? slot, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(IHost app, string digestId, DateTimeOffset? slot, TimeSpan wait, CancellationToken cancellationToken)
     {
         CommandHost.RequireDigest(app, digestId);
         var slotTime = slot ?? app.Services.GetRequiredService<TimeProvider>().GetUtcNow();

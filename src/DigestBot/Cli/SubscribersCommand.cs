@@ -3,8 +3,8 @@ using DigestBot.Deliver.Email;
 using DigestBot.Model;
 using DigestBot.Options;
 using DigestBot.Store;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -120,10 +120,10 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static SubscriberChecks Checks(WebApplication app) =>
+    private static SubscriberChecks Checks(IHost app) =>
         new(app.Services.GetRequiredService<IOptionsMonitor<CatalogOptions>>().CurrentValue);
 
-    private static async Task<string?> RefusalAsync(WebApplication app, SubscriberStore store, SubscriberWrite outcome, string email, CancellationToken cancellationToken)
+    private static async Task<string?> RefusalAsync(IHost app, SubscriberStore store, SubscriberWrite outcome, string email, CancellationToken cancellationToken)
     {
         const string OnlyTheReader = "only the reader can subscribe again, by confirming a subscription from the /subscribe page";
         var address = SubscriberStore.Normalize(email);

@@ -6,6 +6,7 @@ using DigestBot.Render.Email;
 using DigestBot.Render.Pages;
 using DigestBot.Render.Templates;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DigestBot.Cli;
@@ -34,31 +35,44 @@ internal static class ValidateCommand
 
         try
         {
-            await using var app = DigestBotHost.Build([], HostMode.Command, contentRoot: settings?.DirectoryName);
-            ConfigurationErrors.ValidateAll(app.Services);
-            var catalog = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
-            await output.WriteLineAsync($"Configuration is valid: {Plural.Of(catalog.Digests.Count, "digest")}, {Plural.Of(catalog.Sections.Count, "section")}, {Plural.Of(catalog.Sources.Count, "source")}.");
-            foreach (var warning in Warnings(catalog, app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, app.Environment.ContentRootPath))
+            var app = DigestBotHost.Build([], HostMode.Command, contentRoot: settings?.DirectoryName);
+            try
             {
-                await output.WriteLineAsync("  warning: " + warning);
+                return await CheckAsync(app, output, cancellationToken);
             }
-
-            foreach (var record in app.Services.GetRequiredService<DkimSigning>().Records)
+            finally
             {
-                await output.WriteLineAsync($"  DKIM: publish {record.Name} TXT \"{record.Value}\"");
+                await app.DisposeAsync();
             }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            // Unchanged templates were compiled before: their compiled copy is checked, nothing is loaded or compiled.
-            var unchanged = await app.Services.GetRequiredService<TemplateLibrary>().CompileUnlessCompiledAsync(cancellationToken);
-            await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}, {string.Join(", ", PageRenderer.Templates)}" +
-                (unchanged ? " (unchanged since they were last compiled)." : "."));
-            return 0;
         }
         catch (Exception ex) when (CliErrors.Describe(ex) is not null)
         {
             return await CliErrors.ReportAsync(ex, error);
         }
+    }
+
+    private static async Task<int> CheckAsync(IHost app, TextWriter output, CancellationToken cancellationToken)
+    {
+        ConfigurationErrors.ValidateAll(app.Services);
+        var catalog = app.Services.GetRequiredService<IOptions<CatalogOptions>>().Value;
+        await output.WriteLineAsync($"Configuration is valid: {Plural.Of(catalog.Digests.Count, "digest")}, {Plural.Of(catalog.Sections.Count, "section")}, {Plural.Of(catalog.Sources.Count, "source")}.");
+        var contentRoot = app.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        foreach (var warning in Warnings(catalog, app.Services.GetRequiredService<IOptions<DiscordOptions>>().Value, contentRoot))
+        {
+            await output.WriteLineAsync("  warning: " + warning);
+        }
+
+        foreach (var record in app.Services.GetRequiredService<DkimSigning>().Records)
+        {
+            await output.WriteLineAsync($"  DKIM: publish {record.Name} TXT \"{record.Value}\"");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        // Unchanged templates were compiled before: their compiled copy is checked, nothing is loaded or compiled.
+        var unchanged = await app.Services.GetRequiredService<TemplateLibrary>().CompileUnlessCompiledAsync(cancellationToken);
+        await output.WriteLineAsync($"Templates compiled: {EmailRenderer.HtmlTemplate}, {EmailRenderer.TextTemplate}, {string.Join(", ", PageRenderer.Templates)}" +
+            (unchanged ? " (unchanged since they were last compiled)." : "."));
+        return 0;
     }
 
     // Things that are legal but probably not what the operator meant; they do not fail validation.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using DigestBot.Deliver.Discord;
 using DigestBot.Deliver.Email;
@@ -14,8 +15,7 @@ using DigestBot.Scheduling;
 using DigestBot.Store;
 using DigestBot.Summarize;
 using DigestBot.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -23,30 +23,18 @@ using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Hosting;
 
+/// <summary>
+/// Builds the application: the worker as a web application (<see cref="WorkerHost"/>), a one-shot verb as a generic host
+/// (<see cref="VerbHostBuilder"/>) with the same settings, logging, options and services but no web server, so a verb
+/// loads none of ASP.NET Core's server, routing and hosting assemblies.
+/// </summary>
 public static class DigestBotHost
 {
     /// <summary>Builds the application. <paramref name="configure"/> lets tests and tools add configuration or replace services.</summary>
-    public static WebApplication Build(string[] args, HostMode mode, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        // The host's own file watching stays off (see SettingsFilePolling, which polls the settings files instead).
-        var builder = CreateBuilder(args, contentRoot ?? ContentRoot());
-        var polling = SettingsFilePolling.Apply(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(_ => polling);
-        builder.AddDigestBot(mode);
-        configure?.Invoke(builder);
-        var app = builder.Build();
-        // From now on the host owns (and disposes) it.
-        app.Services.GetRequiredService<SettingsFilePolling>().ReportTo(app.Services.GetRequiredService<ILogger<SettingsFilePolling>>());
-        if (mode == HostMode.Worker)
-        {
-            app.MapDigestBotEndpoints();
-        }
+    public static IHost Build(string[] args, HostMode mode, Action<IHostApplicationBuilder>? configure = null, string? contentRoot = null) =>
+        mode == HostMode.Worker ? BuildWorker(args, configure, contentRoot) : BuildVerb(args, configure, contentRoot);
 
-        return app;
-    }
-
-    public static IHostApplicationBuilder AddDigestBot(this WebApplicationBuilder builder, HostMode mode)
+    public static IHostApplicationBuilder AddDigestBot(this IHostApplicationBuilder builder, HostMode mode)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddDigestBotOptions();
@@ -56,35 +44,44 @@ public static class DigestBotHost
         builder.AddScheduling(startScheduler: mode == HostMode.Worker);
         builder.AddEditions();
         builder.AddBounceMailbox(watch: mode == HostMode.Worker);
-        builder.AddWeb(listen: mode == HostMode.Worker);
+        builder.AddWeb();
         builder.AddTelemetry();
         return builder;
     }
 
-    private static WebApplicationBuilder CreateBuilder(string[] args, string contentRoot)
+    /// <summary>
+    /// What both kinds of host do once their builder exists: settings files polled (the host's own file watching stays
+    /// off, see <see cref="SettingsFilePolling"/>) and DigestBot's services added.
+    /// </summary>
+    internal static void Prepare(IHostApplicationBuilder builder, ConfigurationManager configuration, HostMode mode)
     {
-        try
-        {
-            // The slim builder leaves out what the worker never used but every process loaded: HTTP/3 (QUIC), IIS
-            // integration, hosting-startup assemblies. Settings, logging and Kestrel's own section work as before; the
-            // Kestrel section's HTTPS endpoints are kept by name.
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                Args = [$"--{SettingsFilePolling.HostReloadKey}=false", .. args],
-                ContentRootPath = contentRoot,
-            });
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            return builder;
-        }
-        catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
-        {
-            throw unreadable;
-        }
+        var polling = SettingsFilePolling.Apply(configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(_ => polling);
+        builder.AddDigestBot(mode);
     }
 
+    /// <summary>From now on the host owns (and disposes) the settings polling, which reports to the host's log.</summary>
+    internal static void Built(IHost host) =>
+        host.Services.GetRequiredService<SettingsFilePolling>().ReportTo(host.Services.GetRequiredService<ILogger<SettingsFilePolling>>());
+
+    /// <summary>Arguments for the host: its own reloading off (see <see cref="SettingsFilePolling"/>), then the caller's.</summary>
+    internal static string[] HostArgs(string[] args) => [$"--{SettingsFilePolling.HostReloadKey}=false", .. args];
+
     /// <summary>The folder holding appsettings.json: the working directory when it has one, else the application's folder.</summary>
-    private static string ContentRoot() =>
+    internal static string ContentRoot() =>
         File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
             : AppContext.BaseDirectory;
+
+    internal static void RegisterEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    // Out of line, and the web application's type named only in there: compiling a method loads every assembly it names,
+    // and a verb must not load ASP.NET Core's.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IHost BuildWorker(string[] args, Action<IHostApplicationBuilder>? configure, string? contentRoot) =>
+        WorkerHost.Build(args, configure, contentRoot);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IHost BuildVerb(string[] args, Action<IHostApplicationBuilder>? configure, string? contentRoot) =>
+        VerbHostBuilder.Build(args, configure, contentRoot);
 }

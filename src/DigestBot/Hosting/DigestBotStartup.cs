@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace DigestBot.Hosting;
 
 /// <summary>
-/// What every verb and the worker need before they start: schema migrated, link-signing key read, the templates folder
-/// complete, configured subscribers present. The templates themselves are loaded only where something is rendered
-/// (the worker checks them at start-up, see <see cref="StartupHostedService"/>; everything loads them on its first render).
+/// What the worker and every verb that uses the store need before they start: schema migrated, link-signing key read,
+/// the templates folder complete, configured subscribers present. The templates themselves are loaded only where
+/// something is rendered (the worker checks them at start-up, see <see cref="StartupHostedService"/>; everything loads
+/// them on its first render).
 /// </summary>
 public sealed partial class DigestBotStartup(
     Migrator migrator,

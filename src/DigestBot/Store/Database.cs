@@ -11,16 +11,16 @@ namespace DigestBot.Store;
 /// <summary>Opens connections to the configured store. SQL in this project is written to run unchanged on SQLite and PostgreSQL.</summary>
 public sealed class Database
 {
-    private readonly string connectionString;
+    private readonly Lazy<string> connectionString;
 
     public Database(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
         Provider = options.Value.Provider;
         connectionString = Provider switch
         {
-            StorageProvider.Postgres => options.Value.PostgresConnectionString
-                ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required when Storage:Provider is Postgres."),
-            _ => SqliteConnectionString(Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath)),
+            StorageProvider.Postgres => new(options.Value.PostgresConnectionString
+                ?? throw new InvalidOperationException("Storage:PostgresConnectionString is required when Storage:Provider is Postgres.")),
+            _ => SqliteConnectionStringOnFirstUse(Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath)),
         };
     }
 
@@ -74,8 +74,8 @@ public sealed class Database
     }
 
     private DbConnection NewConnection() => Provider == StorageProvider.Postgres
-        ? NewPostgresConnection(connectionString)
-        : new SqliteConnection(connectionString);
+        ? NewPostgresConnection(connectionString.Value)
+        : new SqliteConnection(connectionString.Value);
 
     // Out of line so that a SQLite installation never loads Npgsql: compiling a method loads every assembly it names.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -97,6 +97,11 @@ public sealed class Database
         pragma.CommandText = $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{SqliteCacheKib}";
         return pragma;
     }
+
+    // A process that never opens the store (ingest, though the fetcher it uses depends on one) then loads no SQLite
+    // library and creates no data folder. A failure (the folder cannot be created) is not kept: the next open tries again.
+    private static Lazy<string> SqliteConnectionStringOnFirstUse(string path) =>
+        new(() => SqliteConnectionString(path), LazyThreadSafetyMode.PublicationOnly);
 
     private static string SqliteConnectionString(string path)
     {

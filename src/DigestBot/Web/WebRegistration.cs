@@ -8,24 +8,20 @@ using DigestBot.Web.Subscriptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DigestBot.Web;
 
 public static class WebRegistration
 {
-    /// <summary>Endpoints and their services; <paramref name="listen"/> is false for one-shot commands, which open no port.</summary>
-    public static IHostApplicationBuilder AddWeb(this WebApplicationBuilder builder, bool listen)
+    /// <summary>
+    /// The services and options behind the endpoints, in every mode: verbs render pages, explain stories, read the
+    /// status and archive, and start-up validates every section. Nothing here names an ASP.NET Core type.
+    /// </summary>
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
-        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
-        if (listen && web.Enabled)
-        {
-            builder.WebHost.UseUrls(web.Urls);
-        }
-
         builder.Services.AddSingleton<PageRenderer>();
-        builder.Services.AddHealthChecks();
-        builder.Services.AddSubscribeRateLimit();
         builder.Services.AddSingleton<OptInRequests>();
         builder.Services.AddDiscordInteractions();
         builder.AddStatus();
@@ -33,6 +29,20 @@ public static class WebRegistration
         builder.Services.AddValidatedSection<PostmarkWebhookOptions>(PostmarkWebhookOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.User) == string.IsNullOrEmpty(o.Password),
                 $"{PostmarkWebhookOptions.SectionName}: set both User and Password (the webhook's basic auth), or neither.");
+        return builder;
+    }
+
+    /// <summary>The worker's listener: its addresses, the health check and the subscribe rate limit (the worker only).</summary>
+    public static WebApplicationBuilder AddWebListener(this WebApplicationBuilder builder)
+    {
+        var web = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
+        if (web.Enabled)
+        {
+            builder.WebHost.UseUrls(web.Urls);
+        }
+
+        builder.Services.AddHealthChecks();
+        builder.Services.AddSubscribeRateLimit();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using DigestBot.Cli;
 using DigestBot.Tests.Fetch;
 using DigestBot.Tests.Support;
 
@@ -25,5 +26,21 @@ public sealed class IngestCommandTests
         Assert.Contains("  1. Nested markup\n     https://atom.example.org/1\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("  2. Fish & chips\n     https://atom.example.org/2\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("Third", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingest_invalidSettings_stopsWithTheKeyToFixBeforeReading()
+    {
+        await using var app = TestApp.Create(c => c["Digests"]!["daily"]!["Cron"] = "every morning");
+        var path = Path.Combine(app.Root, "feed.xml");
+        await File.WriteAllTextAsync(path, TestFeeds.Rss("Wire", "https://wire.example.org/",
+            new TestItem("Booster lands", "https://wire.example.org/booster", DateTimeOffset.UtcNow.AddHours(-1), "It landed.")));
+
+        var (exit, output) = await ChildProcess.RunAsync("dotnet", [WorkerProcess.Executable, "ingest", "--source", path], app.Root,
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" }, TimeSpan.FromMinutes(2));
+
+        Assert.True(exit == ExitCodes.Configuration, output);
+        Assert.Contains("Digests:daily:Cron", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booster lands", output, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using DigestBot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Tests.Support;
@@ -23,7 +24,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public JsonObject Config { get; }
 
-    public WebApplication? App { get; private set; }
+    public IHost? App { get; private set; }
+
+    /// <summary>The addresses the worker listens on (<see cref="HostMode.Worker"/> only).</summary>
+    public ICollection<string> Urls => (App as WebApplication)?.Urls ?? throw new InvalidOperationException("Only a started worker listens.");
 
     public IServiceProvider Services => App?.Services ?? throw new InvalidOperationException("Call StartAsync first.");
 
@@ -99,7 +103,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Builds the application and prepares its store (like a CLI verb does).</summary>
-    public async Task<TestApp> StartAsync(HostMode mode = HostMode.Command, Action<WebApplicationBuilder>? configure = null)
+    public async Task<TestApp> StartAsync(HostMode mode = HostMode.Command, Action<IHostApplicationBuilder>? configure = null)
     {
         App = DigestBotHost.Build([], mode, builder =>
         {
@@ -120,7 +124,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Makes the whole application, Quartz included, run on <paramref name="clock"/>.</summary>
-    public static void UseClock(WebApplicationBuilder builder, TimeProvider clock)
+    public static void UseClock(IHostApplicationBuilder builder, TimeProvider clock)
     {
         builder.Services.RemoveAll<TimeProvider>();
         builder.Services.AddSingleton(clock);

@@ -26,7 +26,7 @@ public sealed class SubscriptionEndpointsTests : IAsyncLifetime
             c["Smtp"]!["Port"] = sink.Port;
         });
         await app.StartAsync(HostMode.Worker);
-        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.App!.Urls.First()) };
+        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Urls.First()) };
     }
 
     public async Task DisposeAsync()

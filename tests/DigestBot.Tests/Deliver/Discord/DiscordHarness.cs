@@ -3,8 +3,8 @@ using DigestBot.Deliver.Discord;
 using DigestBot.Hosting;
 using DigestBot.Store;
 using DigestBot.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DigestBot.Tests.Deliver.Discord;
@@ -27,7 +27,7 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     public TestApp App { get; private set; } = null!;
 
-    public WebApplication Host { get; private set; } = null!;
+    public IHost Host { get; private set; } = null!;
 
     public DiscordDelivery Delivery => Host.Services.GetRequiredService<DiscordDelivery>();
 

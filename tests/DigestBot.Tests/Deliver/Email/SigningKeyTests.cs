@@ -82,9 +82,17 @@ public sealed class SigningKeyTests(PostgresFixture postgres) : IClassFixture<Po
         await app.StartAsync();
         var before = app.Get<LinkSigner>().Sign(LinkSigner.Unsubscribe, Reader);
         File.Delete(file);
-        await using var restarted = DigestBotHost.Build([], HostMode.Command, b => b.Logging.ClearProviders(), app.Root);
-        await restarted.Services.GetRequiredService<DigestBotStartup>().InitializeAsync();
-        var after = restarted.Services.GetRequiredService<LinkSigner>().Sign(LinkSigner.Unsubscribe, Reader);
+        var restarted = DigestBotHost.Build([], HostMode.Command, b => b.Logging.ClearProviders(), app.Root);
+        string after;
+        try
+        {
+            await restarted.Services.GetRequiredService<DigestBotStartup>().InitializeAsync();
+            after = restarted.Services.GetRequiredService<LinkSigner>().Sign(LinkSigner.Unsubscribe, Reader);
+        }
+        finally
+        {
+            await restarted.DisposeAsync();
+        }
 
         Assert.Equal(expected, before);
         Assert.Equal(expected, after);
@@ -112,5 +120,5 @@ public sealed class SigningKeyTests(PostgresFixture postgres) : IClassFixture<Po
     });
 
     /// <summary>The signed link as the node listening on a local port serves it (emails carry the public base URL).</summary>
-    private static Uri On(TestApp node, string link) => new(new Uri(node.App!.Urls.First()), new Uri(link).PathAndQuery);
+    private static Uri On(TestApp node, string link) => new(new Uri(node.Urls.First()), new Uri(link).PathAndQuery);
 }

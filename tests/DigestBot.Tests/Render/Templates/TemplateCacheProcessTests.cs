@@ -45,6 +45,34 @@ public sealed class TemplateCacheProcessTests
         Assert.Empty(run.Loaded.Intersect(["HtmlSanitizer", "AngleSharp", "AngleSharp.Css", "PreMailer.Net"]));
     }
 
+    [Theory]
+    [InlineData("ingest", "--source", "samples/feeds/space-news.xml")]
+    [InlineData("validate")]
+    public async Task Verb_opensNoPort_loadsNoWebServerNorRouting(params string[] verb)
+    {
+        using var clone = FreshClone.Create();
+
+        var run = await RunAsync(clone, verb);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.DoesNotContain(run.Loaded, a => a.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
+        Assert.DoesNotContain("Microsoft.AspNetCore.Routing", run.Loaded);
+        Assert.DoesNotContain("Microsoft.AspNetCore.Hosting", run.Loaded);
+    }
+
+    [Fact]
+    public async Task Ingest_storesNothing_opensNoStoreAndLoadsNoSqlite()
+    {
+        using var clone = FreshClone.Create();
+
+        var run = await RunAsync(clone, "ingest", "--source", "samples/feeds/space-news.xml");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("Format:   rss20", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.Data.Sqlite", run.Loaded);
+        Assert.False(Directory.Exists(Path.Combine(clone.Root, "data")), "no database file, no data folder");
+    }
+
     [Fact]
     public async Task Verbs_templatesCompiledOnce_laterProcessesLoadThemWithoutRoslyn()
     {

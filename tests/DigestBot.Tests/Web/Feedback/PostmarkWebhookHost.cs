@@ -52,7 +52,7 @@ internal sealed class PostmarkWebhookHost : IAsyncDisposable
                 builder.Logging.AddProvider(logs);
             }
         });
-        var client = new HttpClient { BaseAddress = new Uri(app.App!.Urls.First().TrimEnd('/') + "/") };
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/") };
         return new PostmarkWebhookHost(app, client);
     }
 

@@ -17,7 +17,7 @@ internal static class WorkerHost
             }
         });
 
-    public static Uri BaseAddress(TestApp app) => new(app.App!.Urls.First().TrimEnd('/') + "/");
+    public static Uri BaseAddress(TestApp app) => new(app.Urls.First().TrimEnd('/') + "/");
 
     public static async Task<JsonNode> StatusJsonAsync(TestApp app, HttpClient? client = null)
     {

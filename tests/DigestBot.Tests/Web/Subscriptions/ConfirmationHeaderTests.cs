@@ -23,7 +23,7 @@ public sealed class ConfirmationHeaderTests : IAsyncLifetime
             c["Email"]!["FromName"] = HostileText.FromName;
         });
         await app.StartAsync(HostMode.Worker);
-        http = new HttpClient { BaseAddress = new Uri(app.App!.Urls.First()) };
+        http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
     public async Task DisposeAsync()

@@ -81,7 +81,7 @@ public sealed class SubscribeRateLimitTests
     }
 
     private static HttpClient Client(TestApp app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.App!.Urls.First()) };
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Urls.First()) };
 
     private static Task<HttpResponseMessage> SubscribeAsync(HttpClient http, string email) =>
         http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", email)]));

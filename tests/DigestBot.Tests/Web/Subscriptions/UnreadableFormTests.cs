@@ -23,7 +23,7 @@ public sealed class UnreadableFormTests
     public async Task Post_unreadableFormBody_400PageNotServerError(string endpoint, string contentType, string body)
     {
         await using var app = await TestApp.Create().StartAsync(HostMode.Worker);
-        using var http = new HttpClient { BaseAddress = new Uri(app.App!.Urls.First()) };
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         var path = endpoint == "subscribe"
             ? "/subscribe"
             : new Uri(app.Get<LinkSigner>().Link("preferences", LinkSigner.Preferences, "reader@example.org")).PathAndQuery;
