@@ -7,10 +7,11 @@ namespace DigestBot.Fetch;
 
 /// <summary>
 /// Fetches one source over http(s) (conditional GET, size cap, decompression, resilience) or from a file, and parses it.
-/// Never throws for a bad source: the error is logged, recorded in the source's status and returned.
+/// Never throws for a bad source: the error is logged, recorded in the source's status and returned. The HTTP client
+/// (its handlers and resilience pipeline) is made on the first download only: reading a file needs none of it.
 /// </summary>
 public sealed partial class FeedFetcher(
-    HttpClient http,
+    IHttpClientFactory httpClients,
     FeedParser parser,
     FetchThrottle throttle,
     SourceStatusStore status,
@@ -80,7 +81,7 @@ public sealed partial class FeedFetcher(
             request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
         }
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await httpClients.CreateClient(nameof(FeedFetcher)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             return new FetchedDocument(null, true, previous?.ETag, previous?.LastModified);

@@ -15,7 +15,7 @@ public static class FetchRegistration
         builder.Services.AddSingleton<FeedParser>();
         builder.Services.AddSingleton<FetchThrottle>();
         builder.Services.AddSingleton<FeedIngestor>();
-        builder.Services.AddHttpClient<FeedFetcher>((services, http) =>
+        builder.Services.AddHttpClient(nameof(FeedFetcher), (services, http) =>
             {
                 var options = services.GetRequiredService<IOptions<FetchOptions>>().Value;
                 // The resilience handler owns timeouts; this only backstops it.
@@ -44,10 +44,9 @@ public static class FetchRegistration
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds);
                 resilience.Retry.ShouldHandle = options.Retries == 0 ? _ => ValueTask.FromResult(false) : resilience.Retry.ShouldHandle;
             });
-        // Replaces the typed-client factory's registration (same client, same name): that factory compiles an expression
-        // tree per client type, which loads System.Linq.Expressions into every process only for this.
-        builder.Services.AddTransient(services => ActivatorUtilities.CreateInstance<FeedFetcher>(
-            services, services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FeedFetcher))));
+        // A named client rather than a typed one: the typed-client factory compiles an expression tree per client type,
+        // which loads System.Linq.Expressions into every process only for this.
+        builder.Services.AddTransient<FeedFetcher>();
         return builder;
     }
 }
