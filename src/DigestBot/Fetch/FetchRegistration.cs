@@ -11,7 +11,7 @@ public static class FetchRegistration
 {
     public static IHostApplicationBuilder AddFetch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedSection<FetchOptions>(FetchOptions.SectionName);
+        builder.Services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.SectionName).ValidatedAtStart(FetchOptions.SectionName);
         builder.Services.AddSingleton<FeedParser>();
         builder.Services.AddSingleton<FetchThrottle>();
         builder.Services.AddSingleton<FeedIngestor>();

@@ -14,32 +14,34 @@ public static class OptionsRegistration
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>());
         builder.Services.AddSingleton<IOptionsMonitor<CatalogOptions>, LastGoodOptionsMonitor<CatalogOptions>>();
 
-        Section<SmtpOptions>(builder, SmtpOptions.SectionName);
-        Section<EmailOptions>(builder, EmailOptions.SectionName);
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidatedAtStart(SmtpOptions.SectionName);
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidatedAtStart(EmailOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailTransportValidator>();
-        Section<BounceOptions>(builder, BounceOptions.SectionName);
-        Section<DiscordOptions>(builder, DiscordOptions.SectionName);
-        Section<StorageOptions>(builder, StorageOptions.SectionName);
-        Section<WebOptions>(builder, WebOptions.SectionName);
-        Section<SubscribeRateLimitOptions>(builder, SubscribeRateLimitOptions.SectionName);
-        Section<FanOutOptions>(builder, FanOutOptions.SectionName);
-        Section<DigestSchedulingOptions>(builder, DigestSchedulingOptions.SectionName);
-        Section<TelemetryOptions>(builder, TelemetryOptions.SectionName);
+        builder.Services.AddOptions<BounceOptions>().BindConfiguration(BounceOptions.SectionName).ValidatedAtStart(BounceOptions.SectionName);
+        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.SectionName).ValidatedAtStart(DiscordOptions.SectionName);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidatedAtStart(StorageOptions.SectionName);
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidatedAtStart(WebOptions.SectionName);
+        builder.Services.AddOptions<SubscribeRateLimitOptions>().BindConfiguration(SubscribeRateLimitOptions.SectionName).ValidatedAtStart(SubscribeRateLimitOptions.SectionName);
+        builder.Services.AddOptions<FanOutOptions>().BindConfiguration(FanOutOptions.SectionName).ValidatedAtStart(FanOutOptions.SectionName);
+        builder.Services.AddOptions<DigestSchedulingOptions>().BindConfiguration(DigestSchedulingOptions.SectionName).ValidatedAtStart(DigestSchedulingOptions.SectionName);
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidatedAtStart(TelemetryOptions.SectionName);
         return builder;
     }
 
     /// <summary>
-    /// Binds <typeparamref name="T"/> to its section and checks its DataAnnotations when the host starts, naming the failing
-    /// keys. Options classes kept beside the stage that uses them (Fetch, the web pages) register through this too, so no
-    /// section escapes the start-up check.
+    /// Checks the DataAnnotations of the options <paramref name="options"/> binds when the host starts, naming the failing
+    /// keys of <paramref name="sectionName"/>. Options classes kept beside the stage that uses them (Fetch, the web pages)
+    /// register through this too, so no section escapes the start-up check.
     /// </summary>
-    public static OptionsBuilder<T> AddValidatedSection<T>(this IServiceCollection services, string sectionName)
+    /// <remarks>
+    /// Binding stays at each call site (<c>AddOptions&lt;X&gt;().BindConfiguration(...)</c> with a concrete type): there the
+    /// configuration binding source generator replaces the reflection binder, which compiled an invoke stub for every
+    /// property of every options class in every process.
+    /// </remarks>
+    public static OptionsBuilder<T> ValidatedAtStart<T>(this OptionsBuilder<T> options, string sectionName)
         where T : class
     {
-        services.AddSingleton<IValidateOptions<T>>(new KeyedOptionsValidator<T>(sectionName));
-        return services.AddOptions<T>().BindConfiguration(sectionName).ValidateOnStart();
+        options.Services.AddSingleton<IValidateOptions<T>>(new KeyedOptionsValidator<T>(sectionName));
+        return options.ValidateOnStart();
     }
-
-    private static void Section<T>(IHostApplicationBuilder builder, string sectionName)
-        where T : class => builder.Services.AddValidatedSection<T>(sectionName);
 }

@@ -26,7 +26,7 @@ public static class WebRegistration
         builder.Services.AddDiscordInteractions();
         builder.AddStatus();
         builder.AddArchive();
-        builder.Services.AddValidatedSection<PostmarkWebhookOptions>(PostmarkWebhookOptions.SectionName)
+        builder.Services.AddOptions<PostmarkWebhookOptions>().BindConfiguration(PostmarkWebhookOptions.SectionName).ValidatedAtStart(PostmarkWebhookOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.User) == string.IsNullOrEmpty(o.Password),
                 $"{PostmarkWebhookOptions.SectionName}: set both User and Password (the webhook's basic auth), or neither.");
         return builder;

@@ -16,7 +16,7 @@ public static class EmailRegistration
         builder.Services.AddSingleton<LinkSigner>();
         builder.Services.AddSingleton<ReturnPaths>();
         builder.Services.AddSingleton<EmailMessageFactory>();
-        builder.Services.AddValidatedSection<DkimOptions>(DkimOptions.SectionName);
+        builder.Services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.SectionName).ValidatedAtStart(DkimOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>();
         builder.Services.AddSingleton<DkimSigning>();
         builder.Services.AddSingleton<OutboxFolder>();

@@ -11,7 +11,7 @@ public static class ArchiveRegistration
     /// <summary>The archive's options and services; the pipeline uses <see cref="ArchiveLinks"/> in every mode, so this is not worker-only.</summary>
     public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedSection<ArchiveOptions>(ArchiveOptions.SectionName);
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidatedAtStart(ArchiveOptions.SectionName);
         builder.Services.AddSingleton<ArchiveQueries>();
         builder.Services.AddSingleton<ArchiveLinks>();
         builder.Services.AddSingleton<ArchivePages>();

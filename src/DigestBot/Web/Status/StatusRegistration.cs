@@ -9,7 +9,7 @@ public static class StatusRegistration
 {
     public static IHostApplicationBuilder AddStatus(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedSection<StatusOptions>(StatusOptions.SectionName)
+        builder.Services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.SectionName).ValidatedAtStart(StatusOptions.SectionName)
             .Validate(o => string.IsNullOrEmpty(o.Username) == string.IsNullOrEmpty(o.Password),
                 "Web:Status: set both Username and Password (basic auth for the status page), or neither.");
         builder.Services.AddSingleton<StatusQueries>();
