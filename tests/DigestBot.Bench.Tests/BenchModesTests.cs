@@ -58,7 +58,7 @@ public sealed class BenchModesTests
         var (exit, output) = await RunAsync("memory", "--subscribers", "20", "--connections", "2", "--process", "--image-env");
 
         Assert.True(exit == 0, output);
-        Assert.Contains("environment of the process: DOTNET_gcServer=0 DOTNET_JitHostMaxSlabCache=0", output);
+        Assert.Contains("environment of the process: DOTNET_gcServer=0 DOTNET_JitHostMaxSlabCache=0 DOTNET_TC_CallCountThreshold=1000", output);
         Assert.Contains("exit 0; 20 received by the sink", output);
         Assert.Contains("send-now in its own process (second start: templates loaded from the compiled copy)", output);
         Assert.Matches(@"peak RSS of the process: [1-9][0-9.]* MB", output);

@@ -23,7 +23,39 @@ public static class MemoryBreakdown
     /// <summary>Another process's resident set by kind of mapping (its GC's view is not readable from here).</summary>
     public static string DescribeProcess(int pid) =>
         $"RSS {PeakMemory.Mb(ProcStatus.Read(pid, "VmRSS:"))} = " +
-        string.Join(", ", Rss($"/proc/{pid}/smaps").OrderByDescending(p => p.Value).Select(p => $"{p.Key} {PeakMemory.Mb(p.Value)}"));
+        string.Join(", ", Rss($"/proc/{pid}/smaps").OrderByDescending(p => p.Value).Select(p => $"{p.Key} {PeakMemory.Mb(p.Value)}")) +
+        $"; {PeakMemory.Mb(SecondMappings($"/proc/{pid}/smaps"))} of the mapped .dll counted twice (precompiled assemblies the runtime maps twice)";
+
+    /// <summary>
+    /// Resident bytes of the whole-file (flat) mappings of assemblies that are also mapped as images. The runtime on Linux
+    /// maps a precompiled (ReadyToRun) assembly twice, flat to read it and as an image to run its code (dotnet/runtime
+    /// issue 112901); the pages both mappings touch are one page of memory but count twice in RSS.
+    /// </summary>
+    public static long SecondMappings(string smaps)
+    {
+        var flat = new Dictionary<string, long>(StringComparer.Ordinal);
+        var images = new HashSet<string>(StringComparer.Ordinal);
+        var (path, shared) = ("", false);
+        foreach (var line in File.Exists(smaps) ? File.ReadLines(smaps) : [])
+        {
+            if (IsHeader(line))
+            {
+                var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+                path = fields.Length == 6 && fields[5].Trim().EndsWith(".dll", StringComparison.Ordinal) ? fields[5].Trim() : "";
+                shared = fields[1].EndsWith('s');
+                if (path.Length > 0 && fields[1].Contains('x', StringComparison.Ordinal))
+                {
+                    images.Add(path);
+                }
+            }
+            else if (path.Length > 0 && shared && line.StartsWith("Rss:", StringComparison.Ordinal))
+            {
+                flat[path] = flat.GetValueOrDefault(path) + (long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+            }
+        }
+
+        return flat.Where(f => images.Contains(f.Key)).Sum(f => f.Value);
+    }
 
     /// <summary>Resident bytes per kind of mapping.</summary>
     private static Dictionary<string, long> Rss(string smaps = "/proc/self/smaps")
