@@ -33,54 +33,32 @@ public static class MemoryBreakdown
     /// </summary>
     public static long SecondMappings(string smaps)
     {
-        var flat = new Dictionary<string, long>(StringComparer.Ordinal);
-        var images = new HashSet<string>(StringComparer.Ordinal);
-        var (path, shared) = ("", false);
+        var mappings = Mappings(smaps).Where(m => m.Path.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        var images = mappings.Where(m => m.Permissions.Contains('x', StringComparison.Ordinal)).Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
+        return mappings.Where(m => m.Permissions.EndsWith('s') && images.Contains(m.Path)).Sum(m => m.RssBytes);
+    }
+
+    /// <summary>Resident bytes per kind of mapping.</summary>
+    private static Dictionary<string, long> Rss(string smaps = "/proc/self/smaps") =>
+        Mappings(smaps).GroupBy(m => Kind(m.Path)).ToDictionary(g => g.Key, g => g.Sum(m => m.RssBytes), StringComparer.Ordinal);
+
+    /// <summary>Each mapping of an smaps file: its permissions ("r-xp"), its path ("" when anonymous) and its resident bytes.</summary>
+    private static IEnumerable<(string Permissions, string Path, long RssBytes)> Mappings(string smaps)
+    {
+        var (permissions, path) = ("", "");
         foreach (var line in File.Exists(smaps) ? File.ReadLines(smaps) : [])
         {
             if (IsHeader(line))
             {
+                // "start-end perms offset dev inode [path]": the path is the sixth field, when there is one.
                 var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-                path = fields.Length == 6 && fields[5].Trim().EndsWith(".dll", StringComparison.Ordinal) ? fields[5].Trim() : "";
-                shared = fields[1].EndsWith('s');
-                if (path.Length > 0 && fields[1].Contains('x', StringComparison.Ordinal))
-                {
-                    images.Add(path);
-                }
+                (permissions, path) = (fields[1], fields.Length == 6 ? fields[5].Trim() : "");
             }
-            else if (path.Length > 0 && shared && line.StartsWith("Rss:", StringComparison.Ordinal))
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
             {
-                flat[path] = flat.GetValueOrDefault(path) + (long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
+                yield return (permissions, path, long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024);
             }
         }
-
-        return flat.Where(f => images.Contains(f.Key)).Sum(f => f.Value);
-    }
-
-    /// <summary>Resident bytes per kind of mapping.</summary>
-    private static Dictionary<string, long> Rss(string smaps = "/proc/self/smaps")
-    {
-        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (!File.Exists(smaps))
-        {
-            return totals;
-        }
-
-        var kind = "anonymous";
-        foreach (var line in File.ReadLines(smaps))
-        {
-            if (line.StartsWith("Rss:", StringComparison.Ordinal))
-            {
-                var kb = long.Parse(line[4..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                totals[kind] = totals.GetValueOrDefault(kind) + (kb * 1024);
-            }
-            else if (IsHeader(line))
-            {
-                kind = Kind(line);
-            }
-        }
-
-        return totals;
     }
 
     /// <summary>A mapping's header starts with its address range ("7f12-7f34"); its fields ("Rss:", "AnonHugePages:") don't.</summary>
@@ -90,12 +68,8 @@ public static class MemoryBreakdown
         return dash > 0 && !line.AsSpan(0, dash).ContainsAnyExcept("0123456789abcdef");
     }
 
-    private static string Kind(string header)
-    {
-        // "start-end perms offset dev inode [path]": the path is the sixth field, when there is one.
-        var fields = header.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        var path = fields.Length == 6 ? fields[5].Trim() : "";
-        return path switch
+    private static string Kind(string path) =>
+        path switch
         {
             "" => "anonymous",
             "[heap]" => "native heap",
@@ -105,5 +79,4 @@ public static class MemoryBreakdown
             _ when path.StartsWith('[') => "stack/vdso",
             _ => "other files",
         };
-    }
 }

@@ -73,6 +73,19 @@ public static class DigestBotHost
             ? Directory.GetCurrentDirectory()
             : AppContext.BaseDirectory;
 
+    /// <summary>Makes a host builder; an appsettings file that cannot be read becomes the error that names it.</summary>
+    internal static T CreateBuilder<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
+        {
+            throw unreadable;
+        }
+    }
+
     internal static void RegisterEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     // Out of line, and the web application's type named only in there: compiling a method loads every assembly it names,

@@ -25,9 +25,8 @@ internal static class VerbHostBuilder
         return host;
     }
 
-    private static (HostApplicationBuilder Builder, ConfigurationManager Configuration) Create(string[] args, string contentRoot)
-    {
-        try
+    private static (HostApplicationBuilder Builder, ConfigurationManager Configuration) Create(string[] args, string contentRoot) =>
+        DigestBotHost.CreateBuilder(() =>
         {
             // The host's settings, as the web builder reads them: both prefixes, DOTNET_ winning; then the command line.
             var configuration = new ConfigurationManager();
@@ -61,12 +60,7 @@ internal static class VerbHostBuilder
             }
 
             return (builder, configuration);
-        }
-        catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
-        {
-            throw unreadable;
-        }
-    }
+        });
 
     // Out of line: only a Development run loads the user-secrets reader.
     [MethodImpl(MethodImplOptions.NoInlining)]

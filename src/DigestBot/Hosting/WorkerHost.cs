@@ -22,24 +22,17 @@ public static class WorkerHost
         return app;
     }
 
-    private static WebApplicationBuilder CreateBuilder(string[] args, string contentRoot)
+    // The slim builder leaves out what the worker never used but every process loaded: HTTP/3 (QUIC), IIS integration,
+    // hosting-startup assemblies. Settings, logging and Kestrel's own section work as before; the Kestrel section's
+    // HTTPS endpoints are kept by name.
+    private static WebApplicationBuilder CreateBuilder(string[] args, string contentRoot) => DigestBotHost.CreateBuilder(() =>
     {
-        try
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            // The slim builder leaves out what the worker never used but every process loaded: HTTP/3 (QUIC), IIS
-            // integration, hosting-startup assemblies. Settings, logging and Kestrel's own section work as before; the
-            // Kestrel section's HTTPS endpoints are kept by name.
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                Args = DigestBotHost.HostArgs(args),
-                ContentRootPath = contentRoot,
-            });
-            builder.WebHost.UseKestrelHttpsConfiguration();
-            return builder;
-        }
-        catch (InvalidDataException ex) when (SettingsFileError.FromStartup(ex) is { } unreadable)
-        {
-            throw unreadable;
-        }
-    }
+            Args = DigestBotHost.HostArgs(args),
+            ContentRootPath = contentRoot,
+        });
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        return builder;
+    });
 }
